@@ -13,3 +13,4 @@
 //! [`Engine`] holds what is shared between reports (templates, lexicon, format
 //! profile) and runs the stages for one report.
 
+pub mod font;

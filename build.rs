@@ -1,0 +1,101 @@
+//! Prepares the metric tables of the bundled font faces once, at build time.
+//!
+//! `fontdue::Font::from_bytes` decodes every glyph outline of a face (tens of
+//! milliseconds each), which no report should pay for. The layout only needs the
+//! character map, the advance widths and the kerning pairs, so fontdue reads them
+//! here and writes a compact little-endian table per face into `OUT_DIR`;
+//! `src/font` embeds those tables next to the font files.
+//!
+//! Table layout (all integers little-endian):
+//! ```text
+//! b"BCFM" u16 version=1
+//! u16 units_per_em  i16 ascent  i16 descent  i16 line_gap
+//! u32 n_glyphs   n × (u32 codepoint, u16 glyph id, u16 advance in font units)   sorted by codepoint
+//! u32 n_kerns    n × (u16 left gid, u16 right gid, i16 kern in font units)      sorted by (left, right)
+//! ```
+
+use std::collections::BTreeMap;
+use std::env;
+use std::fs;
+use std::path::PathBuf;
+
+const FACES: [&str; 4] = [
+    "LiberationSerif-Regular",
+    "LiberationSerif-Bold",
+    "LiberationSerif-Italic",
+    "LiberationSerif-BoldItalic",
+];
+
+/// Kerning is only looked up between characters a report can contain: Latin,
+/// Vietnamese, digits and punctuation. Liberation has no pairs elsewhere anyway.
+fn kern_candidate(c: char) -> bool {
+    let u = c as u32;
+    (0x20..0x250).contains(&u) || (0x1E00..0x1F00).contains(&u) || (0x2010..0x2040).contains(&u)
+}
+
+fn main() {
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for face in FACES {
+        let path = format!("fonts/{face}.ttf");
+        println!("cargo:rerun-if-changed={path}");
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        let table = build_table(&bytes).unwrap_or_else(|e| panic!("cannot parse {path}: {e}"));
+        fs::write(out.join(format!("{face}.metrics")), table).expect("write metrics table");
+    }
+    println!("cargo:rerun-if-changed=build.rs");
+}
+
+fn build_table(bytes: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let font = fontdue::Font::from_bytes(bytes, fontdue::FontSettings::default())?;
+    let upm = font.units_per_em();
+    // At a pixel size equal to units-per-em, fontdue's scale is exactly 1, so every
+    // metric below comes out in integral font units.
+    let line = font
+        .horizontal_line_metrics(upm)
+        .ok_or("font has no horizontal line metrics")?;
+
+    let glyphs: BTreeMap<u32, u16> = font
+        .chars()
+        .iter()
+        .map(|(c, gid)| (*c as u32, gid.get()))
+        .collect();
+
+    let mut table = Vec::with_capacity(16 + glyphs.len() * 8);
+    table.extend_from_slice(b"BCFM");
+    table.extend_from_slice(&1u16.to_le_bytes());
+    table.extend_from_slice(&(upm as u16).to_le_bytes());
+    table.extend_from_slice(&(line.ascent.round() as i16).to_le_bytes());
+    table.extend_from_slice(&(line.descent.round() as i16).to_le_bytes());
+    table.extend_from_slice(&(line.line_gap.round() as i16).to_le_bytes());
+
+    table.extend_from_slice(&(glyphs.len() as u32).to_le_bytes());
+    for (&cp, &gid) in &glyphs {
+        let advance = font.metrics_indexed(gid, upm).advance_width.round() as u16;
+        table.extend_from_slice(&cp.to_le_bytes());
+        table.extend_from_slice(&gid.to_le_bytes());
+        table.extend_from_slice(&advance.to_le_bytes());
+    }
+
+    let candidates: Vec<u16> = glyphs
+        .iter()
+        .filter(|(cp, _)| char::from_u32(**cp).is_some_and(kern_candidate))
+        .map(|(_, gid)| *gid)
+        .collect();
+    let mut kerns = BTreeMap::new();
+    for &left in &candidates {
+        for &right in &candidates {
+            if let Some(k) = font.horizontal_kern_indexed(left, right, upm) {
+                if k.round() != 0.0 {
+                    kerns.insert((left, right), k.round() as i16);
+                }
+            }
+        }
+    }
+    table.extend_from_slice(&(kerns.len() as u32).to_le_bytes());
+    for ((left, right), k) in kerns {
+        table.extend_from_slice(&left.to_le_bytes());
+        table.extend_from_slice(&right.to_le_bytes());
+        table.extend_from_slice(&k.to_le_bytes());
+    }
+    Ok(table)
+}
