@@ -13,4 +13,6 @@
 //! [`Engine`] holds what is shared between reports (templates, lexicon, format
 //! profile) and runs the stages for one report.
 
+pub mod error;
 pub mod font;
+pub mod vn;
