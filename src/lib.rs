@@ -13,6 +13,7 @@
 //! [`Engine`] holds what is shared between reports (templates, lexicon, format
 //! profile) and runs the stages for one report.
 
+pub mod article;
 pub mod error;
 pub mod font;
 pub mod vn;
