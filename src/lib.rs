@@ -16,4 +16,6 @@
 pub mod article;
 pub mod error;
 pub mod font;
+pub mod org;
+pub mod report;
 pub mod vn;
