@@ -18,4 +18,5 @@ pub mod error;
 pub mod font;
 pub mod org;
 pub mod report;
+pub mod template;
 pub mod vn;
