@@ -17,6 +17,7 @@ pub mod article;
 pub mod error;
 pub mod font;
 pub mod format;
+pub mod layout;
 pub mod markup;
 pub mod org;
 pub mod report;
