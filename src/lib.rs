@@ -20,6 +20,7 @@ pub mod format;
 pub mod layout;
 pub mod markup;
 pub mod org;
+pub mod pdf;
 pub mod report;
 pub mod template;
 pub mod vn;
