@@ -24,3 +24,250 @@ pub mod pdf;
 pub mod report;
 pub mod template;
 pub mod vn;
+
+use std::io::Write;
+use std::path::Path;
+
+use error::{Error, Location, Result, Warning};
+use format::FormatProfile;
+use layout::Letter;
+use org::Org;
+use report::{Kind, Lexicon, ReportData};
+use template::Templates;
+use vn::Date;
+
+/// Per-report choices from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub org: Option<Org>,
+    /// Document number; overrides the profile's.
+    pub number: Option<u32>,
+    /// Report date; defaults to the article's publication date.
+    pub date: Option<Date>,
+}
+
+/// A finished report.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<Warning>,
+}
+
+/// Templates, lexicon and format profile, loaded once.
+pub struct Engine {
+    pub templates: Templates,
+    pub lexicon: Lexicon,
+    pub profile: FormatProfile,
+}
+
+impl Engine {
+    /// The engine with everything built in.
+    pub fn builtin() -> Engine {
+        Engine {
+            templates: Templates::builtin(),
+            lexicon: Lexicon::builtin(),
+            profile: FormatProfile::party_2018(),
+        }
+    }
+
+    /// Reads an article and maps it onto a `kind` report.
+    pub fn read_article(&self, source: &str, bytes: &[u8], kind: Kind) -> Result<ReportData> {
+        let article = article::read(source, bytes)?;
+        Ok(report::map(&article, kind, &self.lexicon))
+    }
+
+    /// Renders an article file's bytes as a `kind` report.
+    pub fn render_article(
+        &self,
+        source: &str,
+        bytes: &[u8],
+        kind: Kind,
+        opts: &Options,
+    ) -> Result<Rendered> {
+        let data = self.read_article(source, bytes, kind)?;
+        self.render(&data, opts)
+    }
+
+    /// Renders report data.
+    pub fn render(&self, data: &ReportData, opts: &Options) -> Result<Rendered> {
+        let mut warnings = Vec::new();
+        let date = match (opts.date, &data.meta.date) {
+            (Some(d), _) => d,
+            (None, Some(iso)) => Date::parse_iso(iso).ok_or_else(|| {
+                Error::Usage(format!(
+                    "the report data has an invalid date `{iso}` (expected YYYY-MM-DD)"
+                ))
+            })?,
+            (None, None) => return Err(Error::Usage(
+                "the article has no publication date; give the report date with --date YYYY-MM-DD"
+                    .into(),
+            )),
+        };
+        let letter = letter(data, opts, date, &mut warnings);
+        let context = self.context(data, &letter, date)?;
+        let name = data.kind.name();
+        let markdown = self.templates.render(name, &context)?;
+        let doc = markup::parse(&self.templates.file_of(name), &markdown)?;
+        let laid_out = layout::layout(&doc, &letter, &self.profile);
+        warnings.extend(laid_out.warnings);
+        let meta = pdf::Metadata {
+            title: doc.summary.clone(),
+            author: letter.issuer.clone(),
+            subject: format!("Báo cáo {}", data.kind.vietnamese()),
+            date,
+        };
+        let bytes = pdf::write(&laid_out.pages, &meta)?;
+        Ok(Rendered {
+            pdf: bytes,
+            pages: laid_out.pages.len(),
+            warnings,
+        })
+    }
+
+    /// The data a template sees: the report data with sections keyed by id,
+    /// plus the resolved letterhead.
+    fn context(&self, data: &ReportData, letter: &Letter, date: Date) -> Result<serde_json::Value> {
+        let ids = self.lexicon.section_ids();
+        let mut sections = serde_json::Map::new();
+        for id in &ids {
+            sections.insert(id.to_string(), serde_json::Value::Array(Vec::new()));
+        }
+        for s in &data.sections {
+            let Some(slot) = sections.get_mut(&s.id) else {
+                return Err(Error::invalid(
+                    Location::file(
+                        data.meta
+                            .source
+                            .clone()
+                            .unwrap_or_else(|| "report data".into()),
+                    ),
+                    format!("unknown section `{}`", s.id),
+                )
+                .with_hint(format!("known sections: {}", ids.join(", "))));
+            };
+            if let serde_json::Value::Array(list) = slot {
+                for p in &s.paragraphs {
+                    list.push(serde_json::to_value(p).map_err(|e| Error::Internal(e.to_string()))?);
+                }
+            }
+        }
+        let mut value = serde_json::to_value(data).map_err(|e| Error::Internal(e.to_string()))?;
+        value["sections"] = serde_json::Value::Object(sections);
+        value["letter"] = serde_json::json!({
+            "superior": letter.superior,
+            "issuer": letter.issuer,
+            "number": letter.number,
+            "symbol": letter.symbol,
+            "place_date": letter.place_date,
+            "date": date.to_string(),
+        });
+        Ok(value)
+    }
+}
+
+/// The letterhead and signature: from the organisation profile, else from
+/// the article, else blank (with a warning listing what is blank).
+fn letter(data: &ReportData, opts: &Options, date: Date, warnings: &mut Vec<Warning>) -> Letter {
+    let org = opts.org.clone().unwrap_or_default();
+    let signer = org.signer.clone().unwrap_or_default();
+    let place = &data.place;
+    let derived = |kind: &Option<String>, name: &Option<String>, body: &str| match (kind, name) {
+        (Some(k), Some(n)) => Some(vn::upper(&format!("{body} {k} {n}"))),
+        _ => None,
+    };
+    let issuer = org
+        .issuer
+        .clone()
+        .or_else(|| derived(&place.ward_type, &place.ward, "Đảng ủy"));
+    let superior = org
+        .superior
+        .clone()
+        .or_else(|| derived(&place.district_type, &place.district, "Đảng bộ"));
+    let place_name = org.place.clone().or_else(|| place.ward.clone());
+    let number = opts.number.or(org.number).map(|n| format!("{n:02}"));
+    let is_committee = issuer
+        .as_deref()
+        .is_some_and(|i| i.starts_with("ĐẢNG ỦY") || i.starts_with("ĐẢNG UỶ"));
+    let authority = signer
+        .authority
+        .clone()
+        .or_else(|| is_committee.then(|| "T/M ĐẢNG ỦY".to_string()));
+
+    let mut missing = Vec::new();
+    let mut need = |value: bool, what: &str| {
+        if !value {
+            missing.push(what.to_string());
+        }
+    };
+    need(superior.is_some(), "superior body");
+    need(issuer.is_some(), "issuing body");
+    need(place_name.is_some(), "place name");
+    need(number.is_some(), "document number");
+    need(authority.is_some(), "signing authority");
+    need(signer.title.is_some(), "signer's title");
+    need(signer.name.is_some(), "signer's name");
+    need(org.recipients.is_some(), "recipients");
+    if !missing.is_empty() {
+        let source = if opts.org.is_some() {
+            "the organisation profile"
+        } else {
+            "the article"
+        };
+        warnings.push(Warning::new(format!(
+            "not in {source}, left blank: {}; give them in an organisation profile with --org",
+            missing.join(", ")
+        )));
+    }
+    if let Some(a) = &authority {
+        if is_committee && a.starts_with("K/T") {
+            warnings.push(Warning::new(format!(
+                "signing authority `{a}`: a Party committee signs T/M (thay mặt); K/T is for advisory bodies only"
+            )));
+        }
+        if ["TM.", "KT.", "TL."].iter().any(|p| a.starts_with(p)) {
+            warnings.push(Warning::new(format!(
+                "signing authority `{a}` uses the state form; Party documents write T/M, K/T, T/L"
+            )));
+        }
+    }
+
+    Letter {
+        superior: superior.unwrap_or_default(),
+        issuer: issuer.unwrap_or_default(),
+        number,
+        symbol: org.symbol.clone().unwrap_or_else(|| "BC/ĐU".to_string()),
+        place_date: format!(
+            "{}, {}",
+            place_name.unwrap_or_else(|| "      ".into()),
+            date.header_form()
+        ),
+        authority: authority.unwrap_or_default(),
+        title: signer.title.unwrap_or_default(),
+        name: signer.name.unwrap_or_default(),
+        recipients: org.recipients.unwrap_or_default(),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, so
+/// `path` is either the old file or the complete new one, never half-written.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |e: std::io::Error| Error::Io {
+        action: "write",
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".baocao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
