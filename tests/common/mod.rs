@@ -1,0 +1,114 @@
+//! Helpers shared by the end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The five seed articles.
+pub fn seeds() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    v.sort();
+    assert_eq!(v.len(), 5, "the repository ships five seeds");
+    v
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Runs the baocao binary with `args` in `dir`.
+pub fn baocao(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run baocao")
+}
+
+/// Renders `article` as a `kind` report into `dir`; panics with stderr on failure.
+pub fn render(dir: &Path, kind: &str, article: &Path, extra: &[&str]) -> PathBuf {
+    let stem = article.file_stem().unwrap().to_str().unwrap();
+    let out = dir.join(format!("{stem}-{kind}.pdf"));
+    let mut args = vec![kind, article.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let o = baocao(dir, &args);
+    assert!(
+        o.status.success(),
+        "baocao {args:?} failed:\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
+/// The body paragraphs of an article as baocao reads them (captions, credits
+/// and debris set aside), each as NFC words.
+pub fn body_paragraphs(article: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(article).unwrap();
+    let a = baocao::article::read(&article.display().to_string(), &bytes).unwrap();
+    a.blocks.iter().map(|b| words(&b.text)).collect()
+}
+
+/// NFC words of a text.
+pub fn words(text: &str) -> Vec<String> {
+    text.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Pages of extracted text → one word list, without the page numbers (the
+/// last word of page N ≥ 2 when it is N, as baocao draws it last).
+pub fn words_without_page_numbers(pages: &[String]) -> Vec<String> {
+    let mut all = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        let mut w = words(page);
+        if i >= 1 && w.last().is_some_and(|l| *l == (i + 1).to_string()) {
+            w.pop();
+        }
+        all.extend(w);
+    }
+    all
+}
+
+/// Asserts every paragraph's words appear in `text` contiguously and in order.
+pub fn assert_paragraphs_present(what: &str, paragraphs: &[Vec<String>], text: &[String]) {
+    for p in paragraphs {
+        let found = text.windows(p.len()).any(|w| w == p.as_slice());
+        if !found {
+            // Report the first word where the longest matching prefix breaks off.
+            let mut best = (0, 0);
+            for start in 0..text.len() {
+                let n = p
+                    .iter()
+                    .zip(&text[start..])
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                if n > best.1 {
+                    best = (start, n);
+                }
+            }
+            panic!(
+                "{what}: paragraph “{}…” not found; longest match {} of {} words, then expected “{}” but found “{}”",
+                p.iter().take(8).cloned().collect::<Vec<_>>().join(" "),
+                best.1,
+                p.len(),
+                p.get(best.1).map_or("", |s| s.as_str()),
+                text.get(best.0 + best.1).map_or("", |s| s.as_str()),
+            );
+        }
+    }
+}
+
+/// A temporary folder that is removed afterwards.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
