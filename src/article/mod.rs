@@ -2,9 +2,14 @@
 //!
 //! The seed format is a category line, the title, a `Ngày đăng dd/mm/yyyy | hh:mm
 //! | Lượt xem: N` line, then paragraphs separated by blank lines, with photo
-//! captions, numbered lists, a source credit and web debris mixed in. Every body
-//! sentence is kept verbatim (after NFC normalisation and whitespace clean-up);
-//! what is not body text is set aside with the reason, never silently dropped.
+//! captions, numbered lists, a source credit and web debris mixed in. Real
+//! portal text adds more: HTML entities, decomposed or invisible characters,
+//! emoji, hard-wrapped lines, repeated titles, headings in capitals, credits
+//! and bylines at the end, captions that end with a full stop.
+//!
+//! Every body sentence is kept verbatim (after entity decoding, NFC
+//! normalisation and white-space clean-up, typos included); what is not body
+//! text is set aside with the reason, never silently dropped.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -28,6 +33,15 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Lines that are not body text, with why.
     pub set_aside: Vec<SetAside>,
+    /// Things worth telling the user (an article that stops mid-sentence…).
+    pub notes: Vec<Note>,
+}
+
+/// A remark about the input, with its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub line: usize,
+    pub message: String,
 }
 
 /// A unit of body text.
@@ -47,6 +61,9 @@ pub enum BlockKind {
     Item {
         marker: String,
     },
+    /// A heading the article itself carries (in capitals). Not printed (the
+    /// template gives the headings) but used to route what follows it.
+    Heading,
 }
 
 /// A line that is not body text.
@@ -68,12 +85,16 @@ pub enum SetAsideReason {
     Debris,
     /// A repeat of the title or of an earlier paragraph.
     Duplicate,
+    /// A heading of the article; the report's headings come from its template.
+    Heading,
+    /// Emoji and pictographs, which an official report does not print.
+    Emoji,
 }
 
 /// Reads an article from the bytes of a text file named `source`.
 pub fn read(source: &str, bytes: &[u8]) -> Result<Article> {
     let text = decode(source, bytes)?;
-    let lines = clean_lines(&text);
+    let (lines, emoji) = clean_lines(&text);
     let mut article = Article {
         source: source.to_string(),
         category: None,
@@ -84,6 +105,7 @@ pub fn read(source: &str, bytes: &[u8]) -> Result<Article> {
         views: None,
         blocks: Vec::new(),
         set_aside: Vec::new(),
+        notes: Vec::new(),
     };
 
     let nonempty: Vec<&Line> = lines.iter().filter(|l| !l.text.is_empty()).collect();
@@ -92,10 +114,18 @@ pub fn read(source: &str, bytes: &[u8]) -> Result<Article> {
             .with_hint("give a plain-text article: title, date line, paragraphs"));
     }
     let body_start = read_header(&nonempty, &mut article);
-    let body: Vec<&Line> = nonempty[body_start..].to_vec();
+    let body = join_wrapped(&nonempty[body_start..]);
     read_body(&body, &mut article);
+    for (line, text) in emoji {
+        article.set_aside.push(SetAside {
+            line,
+            text,
+            reason: SetAsideReason::Emoji,
+        });
+    }
+    article.set_aside.sort_by_key(|s| s.line);
 
-    if article.blocks.is_empty() {
+    if article.blocks.iter().all(|b| b.kind == BlockKind::Heading) {
         return Err(Error::invalid(
             Location::file(source),
             "no body paragraphs found: this does not look like an article",
@@ -127,18 +157,32 @@ fn decode(source: &str, bytes: &[u8]) -> Result<String> {
     }
 }
 
-/// Splits into lines, normalises to NFC and cleans white space: CR, tabs and
-/// no-break spaces become spaces, invisible characters (soft hyphen, zero-width
-/// marks, BOM) go, runs of spaces collapse, ends are trimmed.
-fn clean_lines(text: &str) -> Vec<Line> {
-    text.split('\n')
+/// Splits into lines, decodes HTML entities (`&ocirc;` → `ô`), normalises to
+/// NFC and cleans white space: tabs and no-break spaces become spaces,
+/// invisible characters (CR, soft hyphen, zero-width marks, BOM) go, runs of
+/// spaces collapse, ends are trimmed. Emoji are removed and returned with
+/// their line.
+fn clean_lines(text: &str) -> (Vec<Line>, Vec<(usize, String)>) {
+    let mut emoji = Vec::new();
+    let lines = text
+        .split('\n')
         .enumerate()
         .map(|(i, raw)| {
-            let nfc: String = raw.nfc().collect();
+            let decoded = html_escape::decode_html_entities(raw);
+            let nfc: String = decoded.nfc().collect();
             let mut out = String::with_capacity(nfc.len());
+            let mut removed = String::new();
+            // Set after an emoji is dropped: a space it leaves before
+            // punctuation goes too ("đẹp 🎉." → "đẹp.").
+            let mut after_emoji = false;
             for c in nfc.chars() {
                 match c {
-                    '\u{00ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {
+                    '\u{00ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+                    c if is_emoji(c) => {
+                        if !matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{20e3}' | '\u{e0020}'..='\u{e007f}') {
+                            removed.push(c);
+                        }
+                        after_emoji = true;
                     }
                     c if c.is_whitespace() => {
                         if !out.is_empty() && !out.ends_with(' ') {
@@ -146,16 +190,60 @@ fn clean_lines(text: &str) -> Vec<Line> {
                         }
                     }
                     c if c.is_control() => {}
-                    c => out.push(c),
+                    c => {
+                        if after_emoji && ",.;:!?)".contains(c) && out.ends_with(' ') {
+                            out.pop();
+                        }
+                        after_emoji = false;
+                        out.push(c);
+                    }
                 }
             }
-            let trimmed = out.trim_end().to_string();
+            if !removed.is_empty() {
+                emoji.push((i + 1, removed));
+            }
             Line {
                 number: i + 1,
-                text: trimmed,
+                text: out.trim_end().to_string(),
             }
         })
-        .collect()
+        .collect();
+    (lines, emoji)
+}
+
+/// Emoji, pictographs and their modifiers.
+fn is_emoji(c: char) -> bool {
+    matches!(c,
+        '\u{1f000}'..='\u{1faff}'
+        | '\u{2600}'..='\u{27bf}'
+        | '\u{2b00}'..='\u{2bff}'
+        | '\u{2300}'..='\u{23ff}'
+        | '\u{fe00}'..='\u{fe0f}'
+        | '\u{20e3}'
+        | '\u{e0020}'..='\u{e007f}')
+}
+
+/// Joins hard-wrapped lines: a line that does not end a sentence, directly
+/// followed (no blank line) by one that starts in lower case, continues it.
+fn join_wrapped(lines: &[&Line]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut last_number = 0;
+    for l in lines {
+        let continues = out.last().is_some_and(|prev: &Line| {
+            l.number == last_number + 1
+                && !ends_sentence(&prev.text)
+                && l.text.chars().next().is_some_and(|c| c.is_lowercase())
+        });
+        last_number = l.number;
+        if continues {
+            let prev = out.last_mut().expect("checked above");
+            prev.text.push(' ');
+            prev.text.push_str(&l.text);
+        } else {
+            out.push((*l).clone());
+        }
+    }
+    out
 }
 
 /// Reads category, title and the date line; returns the index of the first body line.
@@ -269,9 +357,11 @@ fn m_len_ok(token: &str) -> bool {
     token.split_once(':').is_some_and(|(_, m)| m.len() == 2)
 }
 
-/// Groups body lines into blocks and sorts out what is not body text.
-fn read_body(lines: &[&Line], article: &mut Article) {
+/// Sorts body lines into blocks and what is not body text.
+fn read_body(lines: &[Line], article: &mut Article) {
     let count = lines.len();
+    let mut seen: Vec<String> = Vec::new();
+    let title_key = dedup_key(&article.title);
     for (i, line) in lines.iter().enumerate() {
         let (text, debris) = strip_debris(&line.text);
         if let Some(d) = debris {
@@ -284,10 +374,16 @@ fn read_body(lines: &[&Line], article: &mut Article) {
         if text.is_empty() {
             continue;
         }
+        let last = i + 1 == count;
         let near_end = i + 3 >= count;
-        let reason = if is_credit(&text, near_end) {
+        let key = dedup_key(&text);
+        let reason = if key == title_key && article.blocks.is_empty() || seen.contains(&key) {
+            Some(SetAsideReason::Duplicate)
+        } else if is_credit(&text, near_end, last) {
             Some(SetAsideReason::Credit)
-        } else if is_caption(&text) {
+        } else if is_heading(&text) {
+            None
+        } else if is_caption(&text, last) {
             Some(SetAsideReason::Caption)
         } else {
             None
@@ -300,16 +396,52 @@ fn read_body(lines: &[&Line], article: &mut Article) {
             });
             continue;
         }
-        let kind = match item_marker(&text) {
-            Some(marker) => BlockKind::Item { marker },
-            None => BlockKind::Paragraph,
+        let kind = if is_heading(&text) {
+            BlockKind::Heading
+        } else {
+            match item_marker(&text) {
+                Some(marker) => BlockKind::Item { marker },
+                None => BlockKind::Paragraph,
+            }
         };
+        if kind != BlockKind::Heading {
+            seen.push(key);
+        }
         article.blocks.push(Block {
             line: line.number,
             text,
             kind,
         });
     }
+    if let Some(b) = article.blocks.last() {
+        if b.kind != BlockKind::Heading && !ends_sentence(&b.text) {
+            article.notes.push(Note {
+                line: b.line,
+                message: "the article seems to stop mid-sentence here; the text is kept as it is"
+                    .into(),
+            });
+        }
+    }
+}
+
+/// Text compared to find repeats: lower case, no final punctuation.
+fn dedup_key(text: &str) -> String {
+    text.trim_end_matches(['.', ':', ';', '!', '?', ' '])
+        .to_lowercase()
+}
+
+/// A heading in capitals inside the body (`KẾT QUẢ ĐẠT ĐƯỢC`, `I. PHƯƠNG HƯỚNG`).
+fn is_heading(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    letters.len() >= 6
+        && words >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && text.chars().count() <= 150
+        && !text.ends_with('.')
 }
 
 /// Removes web-page leftovers (`]]>`, `<![CDATA[`, lone punctuation) from a
@@ -339,34 +471,104 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     core.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
-/// Source and author credits: `(Nguồn: …)`, `Nguồn: …`, `Tác giả: …`, `Tin, ảnh: …`.
-fn is_credit(text: &str, near_end: bool) -> bool {
+/// Credits: `(Nguồn: …)`, `Tác giả: …`, `Tin, ảnh: …`, and near the end
+/// `Theo …` or a lone byline (`Minh Anh`, `Thu Hà - Quang Hưng`).
+fn is_credit(text: &str, near_end: bool, last: bool) -> bool {
     let lower = text.to_lowercase();
     let lower = lower.trim_start_matches('(');
-    const PREFIXES: [&str; 6] = [
+    const PREFIXES: [&str; 9] = [
         "nguồn:",
         "nguồn :",
         "tác giả:",
         "tin, ảnh:",
         "tin và ảnh:",
         "tin ảnh:",
+        "bài, ảnh:",
+        "bài và ảnh:",
+        "phóng viên:",
     ];
-    PREFIXES.iter().any(|p| lower.starts_with(p)) && (near_end || text.chars().count() < 80)
-}
-
-/// Photo captions: `Ảnh: …`, or a short line that is not a sentence (no final
-/// punctuation), not a list item and not a heading in capitals.
-fn is_caption(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    if lower.starts_with("ảnh:")
-        || lower.starts_with("ảnh minh họa")
-        || lower.starts_with("ảnh minh hoạ")
+    let chars = text.chars().count();
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) && (near_end || chars < 80) {
+        return true;
+    }
+    if near_end
+        && lower.starts_with("theo ")
+        && chars <= 80
+        && !text.contains(". ")
+        && !text.contains(';')
     {
         return true;
     }
-    let short = text.chars().count() <= 250;
-    let one_sentence = !text.contains(". ") && !text.contains("; ");
-    short && one_sentence && !ends_sentence(text) && item_marker(text).is_none()
+    // A lone byline closing the article: a few capitalised words.
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| *w != "-" && *w != "–")
+        .collect();
+    last && !words.is_empty()
+        && words.len() <= 5
+        && chars <= 40
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                && w.trim_end_matches([',', '.'])
+                    .chars()
+                    .all(|c| c.is_alphabetic())
+        })
+}
+
+/// Photo captions: `Ảnh: …`, a gallery intro (`Một số hình ảnh:`), a short
+/// line that is not a sentence, or a short sentence that describes a photo
+/// (`Đ/c … chủ trì hội nghị.`).
+fn is_caption(text: &str, last: bool) -> bool {
+    let lower = text.to_lowercase();
+    const PHOTO: [&str; 6] = [
+        "ảnh:",
+        "ảnh minh họa",
+        "ảnh minh hoạ",
+        "hình ảnh:",
+        "toàn cảnh",
+        "quang cảnh",
+    ];
+    if PHOTO.iter().any(|p| lower.starts_with(p)) || lower.starts_with("một số hình ảnh") {
+        return true;
+    }
+    let chars = text.chars().count();
+    let words = text.split_whitespace().count();
+    let one_sentence = !text.trim_end_matches('.').contains(". ") && !text.contains("; ");
+    if item_marker(text).is_some() || !one_sentence {
+        return false;
+    }
+    if !ends_sentence(text) {
+        // An article that stops mid-sentence ends with body text, not a caption.
+        return chars <= 250 && !(last && words >= 8);
+    }
+    // A full stop, but a photo's subject and what it shows.
+    const WHO: [&str; 7] = [
+        "đ/c ",
+        "đồng chí ",
+        "các đồng chí ",
+        "đại biểu ",
+        "các đại biểu ",
+        "lãnh đạo ",
+        "các đ/c ",
+    ];
+    const DOING: [&str; 11] = [
+        "phát biểu",
+        "trao ",
+        "tặng ",
+        "chủ trì",
+        "tham dự",
+        "dự hội nghị",
+        "chụp ảnh",
+        "tại hội nghị",
+        "tại buổi",
+        "tại lễ",
+        "tặng quà",
+    ];
+    text.ends_with('.')
+        && chars <= 160
+        && !text.contains(':')
+        && WHO.iter().any(|w| lower.starts_with(w))
+        && DOING.iter().any(|d| lower.contains(d))
 }
 
 /// The marker of a list item, if the text is one: `1.`, `1)`, `1.2`,
