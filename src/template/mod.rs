@@ -17,17 +17,27 @@ use crate::vn;
 mod blocks;
 
 /// A template or partial built into baocao: (name, file, source).
+macro_rules! builtin {
+    ($name:literal, $file:literal) => {
+        (
+            $name,
+            concat!("templates/", $file),
+            include_str!(concat!("../../templates/", $file)),
+        )
+    };
+}
+
 const BUILTIN: &[(&str, &str, &str)] = &[
-    (
-        "year-end",
-        "templates/year-end.hbs",
-        include_str!("../../templates/year-end.hbs"),
-    ),
-    (
-        "paragraphs",
-        "templates/partials/paragraphs.hbs",
-        include_str!("../../templates/partials/paragraphs.hbs"),
-    ),
+    builtin!("year-end", "year-end.hbs"),
+    builtin!("mid-term", "mid-term.hbs"),
+    builtin!("quarterly", "quarterly.hbs"),
+    builtin!("congress", "congress.hbs"),
+    builtin!("resolution", "resolution.hbs"),
+    builtin!("paragraphs", "partials/paragraphs.hbs"),
+    builtin!("party-points", "partials/party-points.hbs"),
+    builtin!("state-fields", "partials/state-fields.hbs"),
+    builtin!("assessment", "partials/assessment.hbs"),
+    builtin!("proposals", "partials/proposals.hbs"),
 ];
 
 /// A set of templates ready to render.
