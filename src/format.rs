@@ -175,6 +175,7 @@ pub struct NumberStyle {
 pub struct PlaceDate {
     pub size_pt: Val<f32>,
     pub face: Val<FaceName>,
+    pub blank: Val<String>,
     pub align_with_number: Val<bool>,
 }
 

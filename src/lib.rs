@@ -71,27 +71,100 @@ impl Engine {
         }
     }
 
+    /// The built-in engine with templates from `dir` replacing built-ins by name.
+    pub fn with_templates(dir: &Path) -> Result<Engine> {
+        Ok(Engine {
+            templates: Templates::with_overrides(dir)?,
+            ..Engine::builtin()
+        })
+    }
+
     /// Reads an article and maps it onto a `kind` report.
     pub fn read_article(&self, source: &str, bytes: &[u8], kind: Kind) -> Result<ReportData> {
         let article = article::read(source, bytes)?;
         Ok(report::map(&article, kind, &self.lexicon))
     }
 
-    /// Renders an article file's bytes as a `kind` report.
-    pub fn render_article(
+    /// Reads an article and maps it onto the kind it is detected to be.
+    pub fn inspect(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
+        let article = article::read(source, bytes)?;
+        Ok(report::inspect(&article, &self.lexicon))
+    }
+
+    /// Reads report data as `inspect` prints it (YAML).
+    pub fn read_data(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            Error::invalid(Location::file(source), "the report data is not UTF-8 text")
+        })?;
+        serde_yaml::from_str(text).map_err(|e| {
+            Error::yaml(source, &e)
+                .with_hint("the file should be report data as `baocao inspect` prints it")
+        })
+    }
+
+    /// Reads an input file, an article (`.txt`) or report data (`.yaml`,
+    /// `.yml`), as a `kind` report. Data of another kind keeps its paragraphs:
+    /// sections the kind lacks go to `general`, with a warning.
+    pub fn read_input(
+        &self,
+        source: &str,
+        bytes: &[u8],
+        kind: Kind,
+    ) -> Result<(ReportData, Vec<Warning>)> {
+        let is_data = [".yaml", ".yml"]
+            .iter()
+            .any(|e| source.to_lowercase().ends_with(e));
+        if !is_data {
+            return Ok((self.read_article(source, bytes, kind)?, Vec::new()));
+        }
+        let mut data = self.read_data(source, bytes)?;
+        let mut warnings = Vec::new();
+        let from = data.kind;
+        let moved = data.rehome(kind, &self.lexicon);
+        if !moved.is_empty() {
+            warnings.push(Warning::at(
+                Location::file(source),
+                format!(
+                    "the data is for a {} report; sections a {} report has not ({}) go to the general section",
+                    from.name(),
+                    kind.name(),
+                    moved.join(", ")
+                ),
+            ));
+        }
+        if data.meta.source.is_none() {
+            data.meta.source = Some(source.to_string());
+        }
+        Ok((data, warnings))
+    }
+
+    /// Renders an input file's bytes (article or report data) as a `kind` report.
+    pub fn render_input(
         &self,
         source: &str,
         bytes: &[u8],
         kind: Kind,
         opts: &Options,
     ) -> Result<Rendered> {
-        let data = self.read_article(source, bytes, kind)?;
-        self.render(&data, opts)
+        let (data, mut warnings) = self.read_input(source, bytes, kind)?;
+        let mut rendered = self.render(&data, opts)?;
+        warnings.append(&mut rendered.warnings);
+        rendered.warnings = warnings;
+        Ok(rendered)
     }
 
     /// Renders report data.
     pub fn render(&self, data: &ReportData, opts: &Options) -> Result<Rendered> {
-        let mut warnings = Vec::new();
+        let source = data
+            .meta
+            .source
+            .clone()
+            .unwrap_or_else(|| "report data".into());
+        let mut warnings: Vec<Warning> = data
+            .notes
+            .iter()
+            .map(|n| Warning::at(Location::line(source.clone(), n.line), n.message.clone()))
+            .collect();
         let date = match (opts.date, &data.meta.date) {
             (Some(d), _) => d,
             (None, Some(iso)) => Date::parse_iso(iso).ok_or_else(|| {
@@ -99,16 +172,31 @@ impl Engine {
                     "the report data has an invalid date `{iso}` (expected YYYY-MM-DD)"
                 ))
             })?,
-            (None, None) => return Err(Error::Usage(
-                "the article has no publication date; give the report date with --date YYYY-MM-DD"
-                    .into(),
-            )),
+            (None, None) => {
+                warnings.push(Warning::at(
+                    Location::file(source.clone()),
+                    "the article has no publication date, so the date line is left blank; give the report date with --date YYYY-MM-DD",
+                ));
+                let blank = &self.profile.header.place_date.blank.value;
+                let letter = letter(data, opts, blank, &mut warnings);
+                return self.finish(data, letter, Date::today(), warnings);
+            }
         };
-        let letter = letter(data, opts, date, &mut warnings);
-        let context = self.context(data, &letter, date)?;
-        let name = data.kind.name();
-        let markdown = self.templates.render(name, &context)?;
-        let doc = markup::parse(&self.templates.file_of(name), &markdown)?;
+        let letter = letter(data, opts, &date.header_form(), &mut warnings);
+        self.finish(data, letter, date, warnings)
+    }
+
+    /// Template, markup, layout and PDF for data with its letterhead; `date`
+    /// dates the PDF.
+    fn finish(
+        &self,
+        data: &ReportData,
+        letter: Letter,
+        date: Date,
+        mut warnings: Vec<Warning>,
+    ) -> Result<Rendered> {
+        let markdown = self.markdown(data, &letter, date)?;
+        let doc = markup::parse(&self.templates.file_of(data.kind.name()), &markdown)?;
         let laid_out = layout::layout(&doc, &letter, &self.profile);
         warnings.extend(laid_out.warnings);
         let meta = pdf::Metadata {
@@ -125,10 +213,16 @@ impl Engine {
         })
     }
 
+    /// The markup the kind's template makes of `data` (the template stage alone).
+    pub fn markdown(&self, data: &ReportData, letter: &Letter, date: Date) -> Result<String> {
+        let context = self.context(data, letter, date)?;
+        self.templates.render(data.kind.name(), &context)
+    }
+
     /// The data a template sees: the report data with sections keyed by id,
     /// plus the resolved letterhead.
     fn context(&self, data: &ReportData, letter: &Letter, date: Date) -> Result<serde_json::Value> {
-        let ids = self.lexicon.section_ids();
+        let ids = self.lexicon.section_ids(data.kind);
         let mut sections = serde_json::Map::new();
         for id in &ids {
             sections.insert(id.to_string(), serde_json::Value::Array(Vec::new()));
@@ -168,7 +262,12 @@ impl Engine {
 
 /// The letterhead and signature: from the organisation profile, else from
 /// the article, else blank (with a warning listing what is blank).
-fn letter(data: &ReportData, opts: &Options, date: Date, warnings: &mut Vec<Warning>) -> Letter {
+fn letter(
+    data: &ReportData,
+    opts: &Options,
+    date_text: &str,
+    warnings: &mut Vec<Warning>,
+) -> Letter {
     let org = opts.org.clone().unwrap_or_default();
     let signer = org.signer.clone().unwrap_or_default();
     let place = &data.place;
@@ -240,7 +339,7 @@ fn letter(data: &ReportData, opts: &Options, date: Date, warnings: &mut Vec<Warn
         place_date: format!(
             "{}, {}",
             place_name.unwrap_or_else(|| "      ".into()),
-            date.header_form()
+            date_text
         ),
         authority: authority.unwrap_or_default(),
         title: signer.title.unwrap_or_default(),

@@ -1,5 +1,6 @@
 //! Command line of baocao: parses arguments and calls the library.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -24,13 +25,37 @@ struct Cli {
 enum Command {
     /// Year-end report (báo cáo tổng kết năm).
     YearEnd(RenderArgs),
+    /// Mid-term review (báo cáo sơ kết giữa nhiệm kỳ).
+    MidTerm(RenderArgs),
+    /// Quarterly or half-year review (báo cáo quý, sơ kết 6 tháng).
+    Quarterly(RenderArgs),
+    /// Branch-congress report (báo cáo kết quả đại hội chi bộ).
+    Congress(RenderArgs),
+    /// Resolution-implementation report (báo cáo kết quả thực hiện nghị quyết).
+    Resolution(RenderArgs),
+    /// Print an article's report data as YAML: kind and why, period, sections
+    /// with their input lines, what was set aside. Edit it and render it with
+    /// `baocao <kind> data.yaml`.
+    Inspect {
+        /// The article, a UTF-8 text file.
+        input: PathBuf,
+        /// Map onto this kind instead of the detected one.
+        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        kind: Option<Kind>,
+    },
+    /// List the templates and the files they come from.
+    Templates {
+        /// Folder whose NAME.hbs files replace the built-in templates.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
 struct RenderArgs {
-    /// The article, a UTF-8 text file.
+    /// The article (a UTF-8 text file) or report data from `baocao inspect` (.yaml).
     input: PathBuf,
-    /// Where to write the PDF [default: <article name>.pdf in the current folder].
+    /// Where to write the PDF [default: <input name>.pdf in the current folder].
     #[arg(short, long, value_name = "OUT.pdf")]
     output: Option<PathBuf>,
     /// Organisation profile: issuer, number, signer, recipients (YAML).
@@ -42,16 +67,35 @@ struct RenderArgs {
     /// Report date [default: the article's publication date].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
+    /// Folder whose NAME.hbs files (and partials/NAME.hbs) replace the built-in templates.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
     Date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a valid date; write it as YYYY-MM-DD"))
 }
 
+fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
+    Kind::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        format!(
+            "`{s}` is not a report kind; use one of {}",
+            names.join(", ")
+        )
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::YearEnd(args) => render(Kind::YearEnd, &args),
+        Command::MidTerm(args) => render(Kind::MidTerm, &args),
+        Command::Quarterly(args) => render(Kind::Quarterly, &args),
+        Command::Congress(args) => render(Kind::Congress, &args),
+        Command::Resolution(args) => render(Kind::Resolution, &args),
+        Command::Inspect { input, kind } => inspect(&input, kind),
+        Command::Templates { templates } => list_templates(templates.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -70,8 +114,15 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     })
 }
 
+fn engine(templates: Option<&Path>) -> Result<Engine> {
+    match templates {
+        Some(dir) => Engine::with_templates(dir),
+        None => Ok(Engine::builtin()),
+    }
+}
+
 fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
-    let engine = Engine::builtin();
+    let engine = engine(args.templates.as_deref())?;
     let org = match &args.org {
         Some(path) => {
             let text = String::from_utf8_lossy(&read(path)?).into_owned();
@@ -85,7 +136,7 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
         date: args.date,
     };
     let bytes = read(&args.input)?;
-    let rendered = engine.render_article(&args.input.display().to_string(), &bytes, kind, &opts)?;
+    let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
     for w in &rendered.warnings {
         eprintln!("warning: {w}");
     }
@@ -98,5 +149,36 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
     };
     baocao::write_atomically(&output, &rendered.pdf)?;
     eprintln!("wrote {} ({} pages)", output.display(), rendered.pages);
+    Ok(())
+}
+
+fn inspect(input: &Path, kind: Option<Kind>) -> Result<()> {
+    let engine = Engine::builtin();
+    let bytes = read(input)?;
+    let source = input.display().to_string();
+    let data = match kind {
+        Some(k) => engine.read_article(&source, &bytes, k)?,
+        None => engine.inspect(&source, &bytes)?,
+    };
+    let yaml = serde_yaml::to_string(&data).map_err(|e| Error::Internal(e.to_string()))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "# Report data of {source}. Edit it, then render it with: baocao {} <this file>.yaml",
+        data.kind.name()
+    )
+    .and_then(|_| out.write_all(yaml.as_bytes()))
+    .map_err(|e| Error::Io {
+        action: "write",
+        path: PathBuf::from("standard output"),
+        source: e,
+    })
+}
+
+fn list_templates(dir: Option<&Path>) -> Result<()> {
+    let engine = engine(dir)?;
+    for (name, file) in engine.templates.list() {
+        println!("{name:12} {file}");
+    }
     Ok(())
 }

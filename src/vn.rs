@@ -51,6 +51,28 @@ impl Date {
         format!("ngày {:02} tháng {} năm {}", self.day, month, self.year)
     }
 
+    /// Today's date (UTC) from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Date::from_days(secs.div_euclid(86_400))
+    }
+
+    /// The date `days` after 1970-01-01 (H. Hinnant's civil-from-days).
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// Seconds since 1970-01-01 at midnight UTC of this date.
     pub fn unix_timestamp(&self) -> i64 {
         // Days from civil (H. Hinnant's algorithm).

@@ -1,29 +1,51 @@
 //! Report mapping: [`Article`] → [`ReportData`], the plain data a template lays
-//! out. Paragraphs are routed to sections with the lexicon
-//! (`templates/lexicon.yaml`); every body paragraph lands in exactly one
-//! section, verbatim, with the input line it came from.
+//! out. Paragraphs are routed to the sections of a report kind with the
+//! lexicon (`templates/lexicon.yaml`); every body paragraph lands in exactly
+//! one section, verbatim, with the input line it came from. `ReportData` is
+//! also what `baocao inspect` prints and what a clerk may edit and render.
+
+mod lexicon;
+mod period;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, BlockKind, SetAsideReason};
-use crate::error::{Error, Location, Result};
-use crate::vn::Date;
+pub use lexicon::{Lexicon, GENERAL, OPENING};
+pub use period::{Period, Place, Term};
 
 /// The report types baocao knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Báo cáo tổng kết năm (spec §4.1).
     YearEnd,
+    /// Báo cáo sơ kết giữa nhiệm kỳ (spec §4.2).
+    MidTerm,
+    /// Báo cáo quý / sơ kết 6 tháng (spec §4.3).
+    Quarterly,
+    /// Báo cáo kết quả đại hội chi bộ (spec §4.4).
+    Congress,
+    /// Báo cáo kết quả thực hiện nghị quyết, chỉ thị (spec §4.5).
+    Resolution,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 1] = [Kind::YearEnd];
+    pub const ALL: [Kind; 5] = [
+        Kind::YearEnd,
+        Kind::MidTerm,
+        Kind::Quarterly,
+        Kind::Congress,
+        Kind::Resolution,
+    ];
 
     /// The command and template name (`year-end`).
     pub fn name(self) -> &'static str {
         match self {
             Kind::YearEnd => "year-end",
+            Kind::MidTerm => "mid-term",
+            Kind::Quarterly => "quarterly",
+            Kind::Congress => "congress",
+            Kind::Resolution => "resolution",
         }
     }
 
@@ -31,22 +53,37 @@ impl Kind {
     pub fn vietnamese(self) -> &'static str {
         match self {
             Kind::YearEnd => "tổng kết năm",
+            Kind::MidTerm => "sơ kết giữa nhiệm kỳ",
+            Kind::Quarterly => "kết quả công tác quý",
+            Kind::Congress => "kết quả đại hội chi bộ",
+            Kind::Resolution => "kết quả thực hiện nghị quyết",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 
-/// What a template receives about the article: metadata, period, sections.
+/// What a template receives about the article: kind, metadata, period,
+/// sections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportData {
     pub kind: Kind,
+    /// Why the kind was chosen (from `inspect`).
+    #[serde(default)]
+    pub reasons: Vec<String>,
     pub meta: Meta,
     pub period: Period,
-    /// Place names found in the article, used when no organisation profile is given.
     pub place: Place,
     pub sections: Vec<Section>,
+    /// What the article holds that is not body text.
     #[serde(default)]
     pub set_aside: Vec<SetAsideItem>,
+    /// Remarks about the input.
+    #[serde(default)]
+    pub notes: Vec<NoteItem>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,28 +97,6 @@ pub struct Meta {
     pub category: Option<String>,
     /// The article file the data came from.
     pub source: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Period {
-    /// The year the report covers.
-    pub year: i32,
-    /// The year the direction section plans for.
-    pub next_year: i32,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Place {
-    /// Ward or commune name without its prefix (`Phúc Đồng`).
-    pub ward: Option<String>,
-    /// `phường`, `xã` or `thị trấn`.
-    pub ward_type: Option<String>,
-    /// District name without its prefix (`Long Biên`).
-    pub district: Option<String>,
-    /// `quận`, `huyện`, `thị xã` or `thành phố`.
-    pub district_type: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,107 +136,26 @@ pub struct SetAsideItem {
     pub text: String,
 }
 
-/// Section routing rules, read from `templates/lexicon.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Lexicon {
-    pub min_keyword_hits: usize,
-    pub switch_margin: usize,
-    pub opening_chars: usize,
-    pub sections: Vec<LexiconSection>,
+pub struct NoteItem {
+    pub line: usize,
+    pub message: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LexiconSection {
-    pub id: String,
-    #[serde(default)]
-    pub topics: Vec<String>,
-    #[serde(default)]
-    pub keywords: Vec<String>,
-}
-
-/// Sections every report has besides the lexicon's.
-pub const OPENING: &str = "opening";
-pub const GENERAL: &str = "general";
-
-impl Lexicon {
-    /// The lexicon built into baocao.
-    pub fn builtin() -> Lexicon {
-        Lexicon::parse(
-            "templates/lexicon.yaml",
-            include_str!("../../templates/lexicon.yaml"),
-        )
-        .expect("the built-in lexicon is valid")
-    }
-
-    pub fn parse(file: &str, text: &str) -> Result<Lexicon> {
-        let lexicon: Lexicon = serde_yaml::from_str(text).map_err(|e| Error::yaml(file, &e))?;
-        for s in &lexicon.sections {
-            if s.id == OPENING || s.id == GENERAL {
-                return Err(Error::invalid(
-                    Location::file(file),
-                    format!("section id `{}` is reserved", s.id),
-                ));
-            }
-        }
-        Ok(lexicon)
-    }
-
-    /// All section ids in report order: opening, the lexicon's, general.
-    pub fn section_ids(&self) -> Vec<&str> {
-        std::iter::once(OPENING)
-            .chain(self.sections.iter().map(|s| s.id.as_str()))
-            .chain(std::iter::once(GENERAL))
-            .collect()
-    }
-
-    /// The section whose topic pattern inside `text` is longest.
-    fn topic(&self, text: &str) -> Option<(&str, usize)> {
-        let lower = text.to_lowercase();
-        let mut best: Option<(&str, usize)> = None;
-        for s in &self.sections {
-            for t in &s.topics {
-                if lower.contains(t.as_str()) && best.is_none_or(|(_, len)| t.len() > len) {
-                    best = Some((&s.id, t.len()));
-                }
-            }
-        }
-        best
-    }
-
-    /// Keyword hits (every occurrence) per section id.
-    fn hits(&self, text: &str) -> Vec<(&str, usize)> {
-        let lower = text.to_lowercase();
-        self.sections
-            .iter()
-            .map(|s| {
-                let n = s
-                    .keywords
-                    .iter()
-                    .map(|k| lower.matches(k.as_str()).count())
-                    .sum();
-                (s.id.as_str(), n)
-            })
-            .collect()
-    }
-
-    /// The section with most keyword hits, if it has enough; the first on a tie.
-    fn best<'a>(&self, hits: &[(&'a str, usize)]) -> Option<(&'a str, usize)> {
-        hits.iter()
-            .copied()
-            .filter(|(_, n)| *n >= self.min_keyword_hits)
-            .fold(None, |best, (id, n)| match best {
-                Some((_, b)) if b >= n => best,
-                _ => Some((id, n)),
-            })
-    }
+/// Maps an article onto a report of the kind its title and body suggest.
+pub fn inspect(article: &Article, lexicon: &Lexicon) -> ReportData {
+    let body: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+    let (kind, reasons) = lexicon.detect(&article.title, &body);
+    let mut data = map(article, kind, lexicon);
+    data.reasons = reasons;
+    data
 }
 
 /// Maps an article onto the sections of a `kind` report.
 pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
-    let ids = lexicon.section_ids();
-    let mut sections: Vec<Section> = ids
+    let mut sections: Vec<Section> = lexicon
+        .section_ids(kind)
         .iter()
         .map(|id| Section {
             id: id.to_string(),
@@ -232,15 +166,37 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
         let s = sections
             .iter_mut()
             .find(|s| s.id == id)
-            .expect("routing only yields known section ids");
+            .expect("routing only yields sections of the kind");
         s.paragraphs.push(p);
     };
+    let mut set_aside: Vec<SetAsideItem> = article
+        .set_aside
+        .iter()
+        .map(|s| SetAsideItem {
+            line: s.line,
+            reason: s.reason,
+            text: s.text.clone(),
+        })
+        .collect();
 
     let blocks = &article.blocks;
     let closing = closing_list(article);
     let mut current: Option<&str> = None;
     let mut in_opening = true;
     for (i, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Heading {
+            // The article's own heading: what follows belongs to its topic.
+            set_aside.push(SetAsideItem {
+                line: block.line,
+                reason: SetAsideReason::Heading,
+                text: block.text.clone(),
+            });
+            if let Some(id) = lexicon.topic(kind, &block.text) {
+                current = Some(id);
+            }
+            in_opening = false;
+            continue;
+        }
         let (label, text) = split_label(&block.text);
         let paragraph = Paragraph {
             line: Some(block.line),
@@ -253,13 +209,16 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
         }
         let opening_text: String = block.text.chars().take(lexicon.opening_chars).collect();
         let topic = match &label {
-            Some(l) => lexicon.topic(l),
-            None => lexicon.topic(&opening_text),
+            Some(l) => lexicon.topic(kind, l),
+            None => lexicon.topic(kind, &opening_text),
         };
-        let hits = lexicon.hits(&block.text);
+        let hits = lexicon.hits(kind, &block.text);
         let best = lexicon.best(&hits);
-        // A list item or a paragraph after an introduction ("… như sau:") continues it.
-        let follows_intro = i > 0 && blocks[i - 1].text.ends_with(':');
+        // A list item, a paragraph after an introduction ("… như sau:") or after
+        // one of the article's headings continues what came before.
+        let previous = i.checked_sub(1).map(|p| &blocks[p]);
+        let follows_intro =
+            previous.is_some_and(|p| p.text.ends_with(':') || p.kind == BlockKind::Heading);
         let is_item = matches!(block.kind, BlockKind::Item { .. });
 
         if in_opening {
@@ -276,7 +235,7 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
 
         let continues = current.filter(|_| follows_intro || is_item || label.is_none());
         let section = match (topic, continues) {
-            (Some((id, _)), _) if !(is_item && follows_intro) => Some(id),
+            (Some(id), _) if !(is_item && follows_intro) => Some(id),
             (_, Some(c)) => {
                 let own = hits.iter().find(|(id, _)| *id == c).map_or(0, |(_, n)| *n);
                 match best {
@@ -294,10 +253,11 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
             None => push(GENERAL, paragraph),
         }
     }
+    set_aside.sort_by_key(|s| s.line);
 
-    let year = period_year(article);
     ReportData {
         kind,
+        reasons: Vec::new(),
         meta: Meta {
             title: article.title.clone(),
             date: article.published.map(|d| d.to_string()),
@@ -306,21 +266,50 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
             category: article.category.clone(),
             source: Some(article.source.clone()),
         },
-        period: Period {
-            year,
-            next_year: year + 1,
-        },
-        place: find_place(article),
+        period: period::period(article),
+        place: period::place(article),
         sections,
-        set_aside: article
-            .set_aside
+        set_aside,
+        notes: article
+            .notes
             .iter()
-            .map(|s| SetAsideItem {
-                line: s.line,
-                reason: s.reason,
-                text: s.text.clone(),
+            .map(|n| NoteItem {
+                line: n.line,
+                message: n.message.clone(),
             })
             .collect(),
+    }
+}
+
+impl ReportData {
+    /// Moves paragraphs of sections a `kind` report does not have into
+    /// `general` and sets the kind; returns the ids that moved.
+    pub fn rehome(&mut self, kind: Kind, lexicon: &Lexicon) -> Vec<String> {
+        let ids = lexicon.section_ids(kind);
+        let mut moved = Vec::new();
+        let mut homeless = Vec::new();
+        self.sections.retain_mut(|s| {
+            if ids.contains(&s.id.as_str()) {
+                true
+            } else {
+                if !s.paragraphs.is_empty() {
+                    moved.push(s.id.clone());
+                }
+                homeless.append(&mut s.paragraphs);
+                false
+            }
+        });
+        if !homeless.is_empty() {
+            match self.sections.iter_mut().find(|s| s.id == GENERAL) {
+                Some(g) => g.paragraphs.extend(homeless),
+                None => self.sections.push(Section {
+                    id: GENERAL.to_string(),
+                    paragraphs: homeless,
+                }),
+            }
+        }
+        self.kind = kind;
+        moved
     }
 }
 
@@ -360,127 +349,6 @@ pub fn split_label(text: &str) -> (Option<String>, String) {
         return (None, text.to_string());
     }
     (Some(format!("{label}:")), after.trim_start().to_string())
-}
-
-/// The year a report covers: the year in the title, else the one a leading
-/// "Năm 2021," names, else the publication year (the previous one for reports
-/// published in the first quarter).
-fn period_year(article: &Article) -> i32 {
-    if let Some(y) = year_after(&article.title.to_lowercase(), "năm ") {
-        return y;
-    }
-    if let Some(first) = article.blocks.first() {
-        if let Some(y) = year_after(&first.text.to_lowercase(), "năm ")
-            .filter(|_| first.text.to_lowercase().starts_with("năm "))
-        {
-            return y;
-        }
-    }
-    match article.published {
-        Some(Date { year, month, .. }) if month <= 3 => year - 1,
-        Some(d) => d.year,
-        None => 0,
-    }
-}
-
-/// The first four-digit year right after `word` in `text`.
-fn year_after(text: &str, word: &str) -> Option<i32> {
-    text.match_indices(word).find_map(|(i, _)| {
-        let rest = &text[i + word.len()..];
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-        (digits.len() == 4).then(|| digits.parse().ok()).flatten()
-    })
-}
-
-/// Ward and district names as the article writes them.
-fn find_place(article: &Article) -> Place {
-    let texts: Vec<&str> = std::iter::once(article.title.as_str())
-        .chain(article.blocks.iter().map(|b| b.text.as_str()))
-        .collect();
-    let (ward_type, ward) = most_common_name(&texts, &["phường", "xã", "thị trấn"]).unzip();
-    let (district_type, district) = most_common_name(
-        &texts,
-        &[
-            "quận",
-            "huyện",
-            "thị xã",
-            "quận ủy",
-            "quận uỷ",
-            "huyện ủy",
-            "huyện uỷ",
-        ],
-    )
-    .unzip();
-    let district_type = district_type.map(|t: String| {
-        t.trim_end_matches(" ủy")
-            .trim_end_matches(" uỷ")
-            .to_string()
-    });
-    Place {
-        ward,
-        ward_type,
-        district,
-        district_type,
-    }
-}
-
-/// The most frequent capitalised name after any of `prefixes` (matched
-/// case-insensitively at a word start): `phường Phúc Đồng` → (`phường`, `Phúc Đồng`).
-fn most_common_name(texts: &[&str], prefixes: &[&str]) -> Option<(String, String)> {
-    let mut counts: Vec<((String, String), usize)> = Vec::new();
-    for text in texts {
-        let words: Vec<&str> = text.split_whitespace().collect();
-        for (i, _) in words.iter().enumerate() {
-            for prefix in prefixes {
-                let pw: Vec<&str> = prefix.split(' ').collect();
-                if i + pw.len() > words.len() {
-                    continue;
-                }
-                let matches = pw
-                    .iter()
-                    .enumerate()
-                    .all(|(k, p)| words[i + k].to_lowercase() == *p);
-                if !matches {
-                    continue;
-                }
-                let name: Vec<&str> = words[i + pw.len()..]
-                    .iter()
-                    .take(3)
-                    .map(|w| w.trim_end_matches([',', '.', ';', ':', ')', '”']))
-                    .take_while(|w| {
-                        w.chars().next().is_some_and(|c| c.is_uppercase())
-                            && w.chars().all(|c| c.is_alphabetic())
-                            && !w.chars().all(|c| c.is_uppercase())
-                    })
-                    .collect();
-                // Stop the name where punctuation ended a word.
-                let mut kept = Vec::new();
-                for (k, w) in name.iter().enumerate() {
-                    kept.push(*w);
-                    let raw = words[i + pw.len() + k];
-                    if raw.len() != w.len() {
-                        break;
-                    }
-                }
-                if kept.is_empty() {
-                    continue;
-                }
-                let key = (prefix.to_string(), kept.join(" "));
-                match counts.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((key, 1)),
-                }
-            }
-        }
-    }
-    // Highest count; on a tie, the first seen.
-    let mut best: Option<((String, String), usize)> = None;
-    for (k, n) in counts {
-        if best.as_ref().is_none_or(|(_, b)| n > *b) {
-            best = Some((k, n));
-        }
-    }
-    best.map(|(k, _)| k)
 }
 
 #[cfg(test)]

@@ -1,0 +1,221 @@
+//! The lexicon (`templates/lexicon.yaml`): which paragraph goes to which
+//! section, and which kind of report an article is about.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use super::Kind;
+use crate::error::{Error, Location, Result};
+
+/// Routing rules and kind cues.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub min_keyword_hits: usize,
+    pub switch_margin: usize,
+    pub opening_chars: usize,
+    pub body_cap: usize,
+    pub default_kind: Kind,
+    pub kinds: BTreeMap<Kind, Vec<Cue>>,
+    pub sections: Vec<LexiconSection>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    pub cue: String,
+    pub weight: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconSection {
+    pub id: String,
+    /// The kinds this section exists in; all when empty.
+    #[serde(default)]
+    pub kinds: Vec<Kind>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// Sections every report has besides the lexicon's.
+pub const OPENING: &str = "opening";
+pub const GENERAL: &str = "general";
+
+impl Lexicon {
+    /// The lexicon built into baocao.
+    pub fn builtin() -> Lexicon {
+        Lexicon::parse(
+            "templates/lexicon.yaml",
+            include_str!("../../templates/lexicon.yaml"),
+        )
+        .expect("the built-in lexicon is valid")
+    }
+
+    pub fn parse(file: &str, text: &str) -> Result<Lexicon> {
+        let lexicon: Lexicon = serde_yaml::from_str(text).map_err(|e| Error::yaml(file, &e))?;
+        for s in &lexicon.sections {
+            if s.id == OPENING || s.id == GENERAL {
+                return Err(Error::invalid(
+                    Location::file(file),
+                    format!("section id `{}` is reserved", s.id),
+                ));
+            }
+        }
+        Ok(lexicon)
+    }
+
+    fn in_kind(s: &LexiconSection, kind: Kind) -> bool {
+        s.kinds.is_empty() || s.kinds.contains(&kind)
+    }
+
+    /// Section ids of a `kind` report in order: opening, the lexicon's, general.
+    pub fn section_ids(&self, kind: Kind) -> Vec<&str> {
+        std::iter::once(OPENING)
+            .chain(
+                self.sections
+                    .iter()
+                    .filter(|s| Lexicon::in_kind(s, kind))
+                    .map(|s| s.id.as_str()),
+            )
+            .chain(std::iter::once(GENERAL))
+            .collect()
+    }
+
+    /// The section of `kind` whose topic pattern inside `text` is longest.
+    pub(super) fn topic(&self, kind: Kind, text: &str) -> Option<&str> {
+        let lower = text.to_lowercase();
+        let mut best: Option<(&str, usize)> = None;
+        for s in self.sections.iter().filter(|s| Lexicon::in_kind(s, kind)) {
+            for t in &s.topics {
+                if lower.contains(t.as_str()) && best.is_none_or(|(_, len)| t.len() > len) {
+                    best = Some((&s.id, t.len()));
+                }
+            }
+        }
+        best.map(|(id, _)| id)
+    }
+
+    /// Keyword hits (every occurrence) per section of `kind`.
+    pub(super) fn hits(&self, kind: Kind, text: &str) -> Vec<(&str, usize)> {
+        let lower = text.to_lowercase();
+        self.sections
+            .iter()
+            .filter(|s| Lexicon::in_kind(s, kind))
+            .map(|s| {
+                let n = s
+                    .keywords
+                    .iter()
+                    .map(|k| lower.matches(k.as_str()).count())
+                    .sum();
+                (s.id.as_str(), n)
+            })
+            .collect()
+    }
+
+    /// The section with most keyword hits, if it has enough; the first on a tie.
+    pub(super) fn best<'a>(&self, hits: &[(&'a str, usize)]) -> Option<(&'a str, usize)> {
+        hits.iter()
+            .copied()
+            .filter(|(_, n)| *n >= self.min_keyword_hits)
+            .fold(None, |best, (id, n)| match best {
+                Some((_, b)) if b >= n => best,
+                _ => Some((id, n)),
+            })
+    }
+
+    /// The kind an article is about, with the reasons. The title states the
+    /// subject, so title cues decide; body cues (each counted at most
+    /// `body_cap` times) break ties.
+    pub fn detect(&self, title: &str, body: &[&str]) -> (Kind, Vec<String>) {
+        let title = title.to_lowercase();
+        let body: Vec<String> = body.iter().map(|b| b.to_lowercase()).collect();
+        let mut best: Option<(Kind, (usize, usize), Vec<String>)> = None;
+        for (kind, cues) in &self.kinds {
+            let (mut in_title, mut in_body) = (0, 0);
+            let mut reasons = Vec::new();
+            for c in cues {
+                if title.contains(c.cue.as_str()) {
+                    in_title += c.weight;
+                    reasons.push(format!("the title contains “{}”", c.cue));
+                }
+                let n: usize = body.iter().map(|b| b.matches(c.cue.as_str()).count()).sum();
+                if n > 0 {
+                    in_body += n.min(self.body_cap) * c.weight;
+                    reasons.push(format!(
+                        "the body mentions “{}” {} time{}",
+                        c.cue,
+                        n,
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+            }
+            let score = (in_title, in_body);
+            if score > (0, 0) && best.as_ref().is_none_or(|(_, s, _)| score > *s) {
+                reasons.insert(
+                    0,
+                    format!(
+                        "{}: title cues {in_title}, body cues {in_body}",
+                        kind.name()
+                    ),
+                );
+                best = Some((*kind, score, reasons));
+            }
+        }
+        match best {
+            Some((kind, _, reasons)) => (kind, reasons),
+            None => (
+                self.default_kind,
+                vec![format!(
+                    "no cue found; {} is the default",
+                    self.default_kind.name()
+                )],
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_depend_on_the_kind() {
+        let l = Lexicon::builtin();
+        let congress = l.section_ids(Kind::Congress);
+        assert!(congress.contains(&"personnel") && !congress.contains(&"targets"));
+        let year_end = l.section_ids(Kind::YearEnd);
+        assert!(!year_end.contains(&"personnel") && year_end.contains(&"ideology"));
+        assert_eq!(year_end.first(), Some(&OPENING));
+        assert_eq!(year_end.last(), Some(&GENERAL));
+    }
+
+    #[test]
+    fn detection_weighs_title_over_body() {
+        let l = Lexicon::builtin();
+        let (kind, reasons) = l.detect(
+            "Phường đánh giá kết quả thực hiện chủ đề năm quý I/2021",
+            &["Kết quả năm 2020 và năm 2021 được đánh giá cao."],
+        );
+        assert_eq!(kind, Kind::Quarterly);
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("the title contains “quý i”")),
+            "{reasons:?}"
+        );
+        let (kind, reasons) = l.detect("Tin tức", &["Không có gì đặc biệt."]);
+        assert_eq!(kind, Kind::YearEnd);
+        assert!(reasons[0].contains("default"));
+    }
+
+    #[test]
+    fn reserved_ids_are_refused() {
+        let text = include_str!("../../templates/lexicon.yaml")
+            .replace("- id: situation", "- id: general");
+        let err = Lexicon::parse("l.yaml", &text).unwrap_err().to_string();
+        assert!(err.contains("`general` is reserved"), "{err}");
+    }
+}
