@@ -7,29 +7,69 @@ mod common;
 use common::*;
 
 #[test]
-fn every_seed_reads_back_word_for_word() {
-    let dir = tempdir();
-    for seed in seeds() {
-        let pdf = render(dir.path(), "year-end", &seed, &[]);
-        let bytes = std::fs::read(&pdf).unwrap();
+fn every_seed_as_every_kind_reads_back_word_for_word() {
+    for (pdf, seed, kind) in all_reports() {
+        let bytes = std::fs::read(pdf).unwrap();
         let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
         let text = words_without_page_numbers(&pages);
-        assert_paragraphs_present(&seed.display().to_string(), &body_paragraphs(&seed), &text);
-        // Page 1 carries the letterhead.
+        assert_paragraphs_present(
+            &format!("{} as {kind}", seed.display()),
+            &body_paragraphs(seed),
+            &text,
+        );
         let first = pages[0].nfc_string();
-        for needle in [
-            "ĐẢNG CỘNG SẢN VIỆT NAM",
-            "BÁO CÁO",
-            "T/M ĐẢNG ỦY",
-            "Nơi nhận:",
-        ] {
-            assert!(
-                first.contains(needle) || pages.iter().any(|p| p.nfc_string().contains(needle)),
-                "{needle} missing"
-            );
-        }
         assert!(first.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && first.contains("BÁO CÁO"));
+        let all = pages.iter().map(|p| p.nfc_string()).collect::<String>();
+        assert!(all.contains("T/M ĐẢNG ỦY") && all.contains("Nơi nhận:"));
     }
+}
+
+#[test]
+fn inspect_then_render_gives_the_text_of_rendering_the_article() {
+    let dir = tempdir();
+    for (seed, kind) in seeds().iter().zip([
+        "year-end",
+        "congress",
+        "mid-term",
+        "quarterly",
+        "resolution",
+    ]) {
+        let o = baocao(dir.path(), &["inspect", seed.to_str().unwrap()]);
+        assert!(o.status.success());
+        let yaml = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            yaml.contains(&format!("\nkind: {kind}\n")),
+            "{}: detected {yaml:.200}",
+            seed.display()
+        );
+        let data = dir.path().join(format!("{kind}.yaml"));
+        std::fs::write(&data, &yaml).unwrap();
+        let from_data = render(dir.path(), kind, &data, &[]);
+        let from_article = render(dir.path(), kind, seed, &[]);
+        let text = |p: &std::path::Path| {
+            pdf_extract::extract_text_from_mem(&std::fs::read(p).unwrap()).unwrap()
+        };
+        assert_eq!(text(&from_data), text(&from_article), "{}", seed.display());
+    }
+}
+
+#[test]
+fn edited_report_data_is_what_gets_printed() {
+    let dir = tempdir();
+    let o = baocao(dir.path(), &["inspect", seeds()[3].to_str().unwrap()]);
+    let yaml = String::from_utf8(o.stdout).unwrap();
+    let edited = yaml.replacen(
+        "Hội nghị đã có 05 lượt ý kiến",
+        "Hội nghị đã có 07 lượt ý kiến",
+        1,
+    );
+    assert_ne!(yaml, edited);
+    let data = dir.path().join("edited.yaml");
+    std::fs::write(&data, edited).unwrap();
+    let pdf = render(dir.path(), "quarterly", &data, &[]);
+    let text =
+        words(&pdf_extract::extract_text_from_mem(&std::fs::read(pdf).unwrap()).unwrap()).join(" ");
+    assert!(text.contains("Hội nghị đã có 07 lượt ý kiến") && !text.contains("05 lượt ý kiến"));
 }
 
 trait Nfc {

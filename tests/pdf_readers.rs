@@ -35,21 +35,12 @@ fn run(cmd: &str, args: &[&str]) -> String {
     String::from_utf8(o.stdout).unwrap()
 }
 
-/// Renders every seed as a year-end report.
-fn rendered(dir: &Path) -> Vec<(std::path::PathBuf, std::path::PathBuf)> {
-    seeds()
-        .into_iter()
-        .map(|s| (render(dir, "year-end", &s, &[]), s))
-        .collect()
-}
-
 #[test]
 fn qpdf_finds_no_errors() {
     if !tool("qpdf") {
         return;
     }
-    let dir = tempdir();
-    for (pdf, _) in rendered(dir.path()) {
+    for (pdf, _, _) in all_reports() {
         let out = run("qpdf", &["--check", pdf.to_str().unwrap()]);
         assert!(out.contains("No syntax or stream encoding errors"), "{out}");
     }
@@ -60,8 +51,7 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
     if !tool("pdffonts") {
         return;
     }
-    let dir = tempdir();
-    for (pdf, _) in rendered(dir.path()) {
+    for (pdf, _, _) in all_reports() {
         let out = run("pdffonts", &[pdf.to_str().unwrap()]);
         let rows: Vec<&str> = out.lines().skip(2).collect();
         assert!(rows.len() >= 3, "{out}");
@@ -84,15 +74,14 @@ fn pdftotext_raw_returns_every_body_word_in_order() {
     if !tool("pdftotext") {
         return;
     }
-    let dir = tempdir();
-    for (pdf, seed) in rendered(dir.path()) {
+    for (pdf, seed, _) in all_reports() {
         let text = run(
             "pdftotext",
             &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
         );
         let pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
         let words = words_without_page_numbers(&pages);
-        assert_paragraphs_present(&seed.display().to_string(), &body_paragraphs(&seed), &words);
+        assert_paragraphs_present(&seed.display().to_string(), &body_paragraphs(seed), &words);
         let first = pages[0].replace('\n', " ");
         for needle in ["ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY PHƯỜNG", "BÁO CÁO"] {
             assert!(
@@ -158,9 +147,8 @@ fn words_stay_inside_the_margins_and_page_numbers_sit_centred_in_the_top_margin(
     let bottom = (p.page.height_mm.get() - p.margins.bottom_mm.get()) * mm;
     let centre = (left + right) / 2.0;
     const TOLERANCE: f32 = 0.5;
-    let dir = tempdir();
-    for (pdf, _) in rendered(dir.path()) {
-        let words = boxes(&pdf);
+    for (pdf, _, _) in all_reports() {
+        let words = boxes(pdf);
         let pages = words.iter().map(|w| w.page).max().unwrap();
         assert!(pages >= 2, "{} has one page", pdf.display());
         for page in 1..=pages {

@@ -53,7 +53,41 @@ pub fn render(dir: &Path, kind: &str, article: &Path, extra: &[&str]) -> PathBuf
 pub fn body_paragraphs(article: &Path) -> Vec<Vec<String>> {
     let bytes = std::fs::read(article).unwrap();
     let a = baocao::article::read(&article.display().to_string(), &bytes).unwrap();
-    a.blocks.iter().map(|b| words(&b.text)).collect()
+    a.blocks
+        .iter()
+        .filter(|b| b.kind != baocao::article::BlockKind::Heading)
+        .map(|b| words(&b.text))
+        .collect()
+}
+
+/// The five report kinds as command names.
+pub const KINDS: [&str; 5] = [
+    "year-end",
+    "mid-term",
+    "quarterly",
+    "congress",
+    "resolution",
+];
+
+/// A rendered report: (pdf, seed, kind).
+pub type Report = (PathBuf, PathBuf, &'static str);
+
+/// Every seed rendered as every kind, once per test binary.
+pub fn all_reports() -> &'static [Report] {
+    static REPORTS: std::sync::OnceLock<(tempfile::TempDir, Vec<Report>)> =
+        std::sync::OnceLock::new();
+    &REPORTS
+        .get_or_init(|| {
+            let dir = tempdir();
+            let mut v = Vec::new();
+            for seed in seeds() {
+                for kind in KINDS {
+                    v.push((render(dir.path(), kind, &seed, &[]), seed.clone(), kind));
+                }
+            }
+            (dir, v)
+        })
+        .1
 }
 
 /// NFC words of a text.
