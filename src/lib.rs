@@ -54,6 +54,14 @@ pub struct Rendered {
     pub warnings: Vec<Warning>,
 }
 
+/// A report laid out, before PDF writing.
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    pub pages: Vec<layout::Page>,
+    pub metadata: pdf::Metadata,
+    pub warnings: Vec<Warning>,
+}
+
 /// Templates, lexicon and format profile, loaded once.
 pub struct Engine {
     pub templates: Templates,
@@ -193,22 +201,47 @@ impl Engine {
         data: &ReportData,
         letter: Letter,
         date: Date,
-        mut warnings: Vec<Warning>,
+        warnings: Vec<Warning>,
     ) -> Result<Rendered> {
-        let markdown = self.markdown(data, &letter, date)?;
-        let doc = markup::parse(&self.templates.file_of(data.kind.name()), &markdown)?;
-        let laid_out = layout::layout(&doc, &letter, &self.profile);
-        warnings.extend(laid_out.warnings);
-        let meta = pdf::Metadata {
-            title: doc.summary.clone(),
-            author: letter.issuer.clone(),
-            subject: format!("Báo cáo {}", data.kind.vietnamese()),
-            date,
-        };
-        let bytes = pdf::write(&laid_out.pages, &meta)?;
+        let laid = self.lay_out_with(data, &letter, date, warnings)?;
+        let bytes = pdf::write(&laid.pages, &laid.metadata)?;
         Ok(Rendered {
             pdf: bytes,
-            pages: laid_out.pages.len(),
+            pages: laid.pages.len(),
+            warnings: laid.warnings,
+        })
+    }
+
+    /// Runs the stages up to layout: the pages before they become PDF.
+    pub fn lay_out(&self, data: &ReportData, opts: &Options) -> Result<LaidOut> {
+        let date = opts
+            .date
+            .or_else(|| data.meta.date.as_deref().and_then(Date::parse_iso))
+            .unwrap_or_else(Date::today);
+        let mut warnings = Vec::new();
+        let letter = letter(data, opts, &date.header_form(), &mut warnings);
+        self.lay_out_with(data, &letter, date, warnings)
+    }
+
+    fn lay_out_with(
+        &self,
+        data: &ReportData,
+        letter: &Letter,
+        date: Date,
+        mut warnings: Vec<Warning>,
+    ) -> Result<LaidOut> {
+        let markdown = self.markdown(data, letter, date)?;
+        let doc = markup::parse(&self.templates.file_of(data.kind.name()), &markdown)?;
+        let laid_out = layout::layout(&doc, letter, &self.profile);
+        warnings.extend(laid_out.warnings);
+        Ok(LaidOut {
+            pages: laid_out.pages,
+            metadata: pdf::Metadata {
+                title: doc.summary.clone(),
+                author: letter.issuer.clone(),
+                subject: format!("Báo cáo {}", data.kind.vietnamese()),
+                date,
+            },
             warnings,
         })
     }

@@ -14,6 +14,7 @@
 //! is the y of a run's baseline.
 
 pub mod linebreak;
+pub mod metrics;
 
 use std::collections::BTreeSet;
 
@@ -58,6 +59,8 @@ pub struct Page {
     /// Printed page number, if the page carries one.
     pub number: Option<u32>,
     pub items: Vec<Item>,
+    /// The body-flow lines on this page, top to bottom.
+    pub lines: Vec<PlacedLine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,14 +169,29 @@ struct VItem {
     space_before: f32,
     ascent: f32,
     descent: f32,
-    kind: VKind,
+    kind: LineRole,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum VKind {
-    Body { index: usize, len: usize },
+/// What a line of the body flow is, for pagination and for the metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineRole {
+    /// Line `index` of the `len` lines of body block `block`.
+    Body {
+        block: usize,
+        index: usize,
+        len: usize,
+    },
+    /// A line of heading block `block`.
     Heading { block: usize },
+    /// The closing block (Nơi nhận and signature), kept whole.
     Closing,
+}
+
+/// A line of the body flow as placed on a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedLine {
+    pub baseline: f32,
+    pub role: LineRole,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -547,7 +565,7 @@ impl<'a> Layouter<'a> {
                             },
                             ascent: Style { face, size }.ascent(),
                             descent: Style { face, size }.descent(),
-                            kind: VKind::Heading { block: block_no },
+                            kind: LineRole::Heading { block: block_no },
                         });
                     }
                     let _ = n;
@@ -594,7 +612,11 @@ impl<'a> Layouter<'a> {
                             },
                             ascent: style.ascent(),
                             descent: style.descent(),
-                            kind: VKind::Body { index, len },
+                            kind: LineRole::Body {
+                                block: block_no,
+                                index,
+                                len,
+                            },
                         });
                     }
                 }
@@ -975,14 +997,14 @@ impl<'a> Layouter<'a> {
             space_before: c.space_before_pt.get(),
             ascent: authority.ascent().max(label.ascent()),
             descent: right_bottom.max(left_bottom),
-            kind: VKind::Closing,
+            kind: LineRole::Closing,
         }
     }
 
     /// Distributes the vertical list over pages.
     fn paginate(&mut self, vitems: Vec<VItem>, body_start: f32) -> Vec<Page> {
         let min_lines = self.p.body.min_lines_at_break.get().max(1);
-        let closing_at = vitems.iter().position(|v| v.kind == VKind::Closing);
+        let closing_at = vitems.iter().position(|v| v.kind == LineRole::Closing);
         let n = vitems.len();
         // Baselines of items on the current page.
         let mut pages: Vec<(usize, usize, Vec<f32>)> = Vec::new();
@@ -1041,7 +1063,12 @@ impl<'a> Layouter<'a> {
             } else {
                 Vec::new()
             };
+            let mut lines = Vec::new();
             for (v, y) in vitems[s..e].iter().zip(baselines) {
+                lines.push(PlacedLine {
+                    baseline: y,
+                    role: v.kind,
+                });
                 for it in &v.items {
                     items.push(match it {
                         Item::Text(r) => Item::Text(TextRun {
@@ -1064,6 +1091,7 @@ impl<'a> Layouter<'a> {
                 height: self.page_height,
                 number,
                 items,
+                lines,
             });
         }
         if out.is_empty() {
@@ -1073,6 +1101,7 @@ impl<'a> Layouter<'a> {
                 height: self.page_height,
                 number: None,
                 items,
+                lines: Vec::new(),
             });
         }
         out
@@ -1206,21 +1235,21 @@ fn break_ok(v: &[VItem], j: usize, closing_at: Option<usize>, min_lines: usize) 
         }
     }
     // Widows and orphans.
-    if let VKind::Body { index, len } = v[j].kind {
+    if let LineRole::Body { index, len, .. } = v[j].kind {
         if index > 0 && (index < min_lines || len - index < min_lines) {
             return false;
         }
     }
     // A heading stays with its own lines and with two lines of what follows.
-    if let VKind::Heading { block } = v[j].kind {
-        if matches!(v[j - 1].kind, VKind::Heading { block: b } if b == block) {
+    if let LineRole::Heading { block } = v[j].kind {
+        if matches!(v[j - 1].kind, LineRole::Heading { block: b } if b == block) {
             return false;
         }
     }
     let mut following = 0;
     for k in (0..j).rev() {
         match v[k].kind {
-            VKind::Heading { .. } => return following >= min_lines,
+            LineRole::Heading { .. } => return following >= min_lines,
             _ => {
                 following += 1;
                 if following >= min_lines {
@@ -1319,7 +1348,7 @@ mod tests {
         assert!(!starts_with_number("MTTQ và đoàn thể"));
     }
 
-    fn v(kind: VKind) -> VItem {
+    fn v(kind: LineRole) -> VItem {
         VItem {
             items: Vec::new(),
             advance: 18.0,
@@ -1332,17 +1361,23 @@ mod tests {
 
     #[test]
     fn page_breaks_follow_the_keep_rules() {
-        let body = |index, len| v(VKind::Body { index, len });
+        let body = |index, len| {
+            v(LineRole::Body {
+                block: 0,
+                index,
+                len,
+            })
+        };
         let list = vec![
             body(0, 3),
             body(1, 3),
             body(2, 3),
-            v(VKind::Heading { block: 1 }),
+            v(LineRole::Heading { block: 1 }),
             body(0, 4),
             body(1, 4),
             body(2, 4),
             body(3, 4),
-            v(VKind::Closing),
+            v(LineRole::Closing),
         ];
         let closing = Some(8);
         // Inside a 3-line paragraph: would leave a widow or an orphan.
@@ -1377,5 +1412,39 @@ mod tests {
         let (scale, factor) = justify(400.0, 50.0, 425.0, &p, 0.03);
         assert_eq!(factor, -0.33);
         assert!(scale < 1.0 && (400.0 * scale + 50.0 * (1.0 + factor) - 425.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_token_longer_than_the_line_is_split_within_the_measure_with_a_warning() {
+        let p = FormatProfile::party_2018();
+        let mut l = Layouter::new(&p);
+        let url = "https://thanhuy.hanoi.gov.vn/".to_string()
+            + &"tin-tuc-hoat-dong-cua-dang-bo-phuong-".repeat(6);
+        let text = format!("Xem chi tiết tại {url} để biết thêm.");
+        let spans = vec![Span {
+            text: text.clone(),
+            bold: false,
+            italic: false,
+        }];
+        let lines = l.set_paragraph(&spans, 14.0, 28.35, Mode::Justify, Align::Left, 0);
+        assert!(lines.len() >= 3);
+        let mut printed = String::new();
+        for line in &lines {
+            for item in line {
+                if let Item::Text(r) = item {
+                    assert!(
+                        r.x + r.width() <= l.left + l.measure + 0.01,
+                        "a run passes the margin"
+                    );
+                    printed.push_str(&r.text());
+                }
+            }
+        }
+        // Every character, in order; the pieces of the token carry no spaces.
+        assert_eq!(printed.replace(' ', ""), text.replace(' ', ""));
+        assert!(l
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("wider than a line")));
     }
 }
