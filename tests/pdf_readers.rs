@@ -5,35 +5,8 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use baocao::format::FormatProfile;
 use common::*;
-
-fn tool(name: &str) -> bool {
-    let found = Command::new(name).arg("-v").output().is_ok();
-    if !found {
-        assert!(
-            std::env::var("BAOCAO_REQUIRE_POPPLER").as_deref() != Ok("1"),
-            "{name} is required (BAOCAO_REQUIRE_POPPLER=1) but not installed"
-        );
-        eprintln!(
-            "note: {name} not installed; skipping this check (install poppler-utils and qpdf)"
-        );
-    }
-    found
-}
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let o = Command::new(cmd).args(args).output().unwrap();
-    assert!(
-        o.status.success(),
-        "{cmd} {args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
 
 #[test]
 fn qpdf_finds_no_errors() {
@@ -91,48 +64,6 @@ fn pdftotext_raw_returns_every_body_word_in_order() {
             );
         }
     }
-}
-
-/// A word box from `pdftotext -bbox`.
-struct WordBox {
-    page: usize,
-    x_min: f32,
-    y_min: f32,
-    x_max: f32,
-    y_max: f32,
-    text: String,
-}
-
-fn boxes(pdf: &Path) -> Vec<WordBox> {
-    let html = run("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
-    let attr = |line: &str, name: &str| -> f32 {
-        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        line[at..at + line[at..].find('"').unwrap()]
-            .parse()
-            .unwrap()
-    };
-    let mut page = 0;
-    let mut out = Vec::new();
-    for line in html.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            page += 1;
-        } else if line.starts_with("<word ") {
-            let text = &line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()];
-            out.push(WordBox {
-                page,
-                x_min: attr(line, "xMin"),
-                y_min: attr(line, "yMin"),
-                x_max: attr(line, "xMax"),
-                y_max: attr(line, "yMax"),
-                text: text
-                    .replace("&amp;", "&")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&quot;", "\""),
-            });
-        }
-    }
-    out
 }
 
 #[test]

@@ -146,3 +146,71 @@ pub fn assert_paragraphs_present(what: &str, paragraphs: &[Vec<String>], text: &
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
+
+/// Whether a PDF tool is installed. Without it a check prints a note and
+/// passes, unless `BAOCAO_REQUIRE_POPPLER=1` (set by `.ci/run`).
+pub fn tool(name: &str) -> bool {
+    let found = Command::new(name).arg("-v").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var("BAOCAO_REQUIRE_POPPLER").as_deref() != Ok("1"),
+            "{name} is required (BAOCAO_REQUIRE_POPPLER=1) but not installed"
+        );
+        eprintln!(
+            "note: {name} not installed; skipping this check (install poppler-utils and qpdf)"
+        );
+    }
+    found
+}
+
+pub fn run(cmd: &str, args: &[&str]) -> String {
+    let o = Command::new(cmd).args(args).output().unwrap();
+    assert!(
+        o.status.success(),
+        "{cmd} {args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// A word box from `pdftotext -bbox`.
+pub struct WordBox {
+    pub page: usize,
+    pub x_min: f32,
+    pub y_min: f32,
+    pub x_max: f32,
+    pub y_max: f32,
+    pub text: String,
+}
+
+pub fn boxes(pdf: &Path) -> Vec<WordBox> {
+    let html = run("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let attr = |line: &str, name: &str| -> f32 {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..at + line[at..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    let mut page = 0;
+    let mut out = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            page += 1;
+        } else if line.starts_with("<word ") {
+            let text = &line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()];
+            out.push(WordBox {
+                page,
+                x_min: attr(line, "xMin"),
+                y_min: attr(line, "yMin"),
+                x_max: attr(line, "xMax"),
+                y_max: attr(line, "yMax"),
+                text: text
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\""),
+            });
+        }
+    }
+    out
+}

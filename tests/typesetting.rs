@@ -1,0 +1,183 @@
+//! The typesetting metric: for every seed as every kind, measured as a reader
+//! sees the PDF (word boxes from `pdftotext -bbox`) and from the layout:
+//!
+//! - inter-word gap of every justified line as a multiple of the natural
+//!   space (3.5 pt at 14 pt), its median and maximum, and lines above 1.5×;
+//! - words past the right margin (the page number aside);
+//! - codes and numbers of the article (`05-CT/TW`, `2021-2025`, `13/13`)
+//!   that do not come back whole, and lines starting with closing punctuation;
+//! - widows, orphans, stranded headings and a closing block without two
+//!   lines of body above it (`baocao::layout::metrics`).
+//!
+//! Run it with the table printed:
+//!     cargo test --release --test typesetting -- --nocapture
+//! Without poppler's pdftotext the PDF half prints a note and is skipped
+//! (CI sets BAOCAO_REQUIRE_POPPLER=1 to make it mandatory).
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use baocao::format::FormatProfile;
+use baocao::layout::metrics;
+use baocao::{Engine, Options};
+use common::*;
+
+const NATURAL_SPACE: f32 = 3.5;
+
+#[derive(Default)]
+struct Spacing {
+    justified_lines: usize,
+    gaps: Vec<f32>,
+    loose_lines: usize,
+    past_margin: usize,
+    broken_codes: usize,
+    bad_line_starts: usize,
+}
+
+fn spacing(pdf: &std::path::Path, codes: &[String], p: &FormatProfile) -> Spacing {
+    let right = (p.page.width_mm.get() - p.margins.right_mm.get()) * 72.0 / 25.4;
+    let top = p.margins.top_mm.get() * 72.0 / 25.4;
+    let words = boxes(pdf);
+    let mut lines: BTreeMap<(usize, i32), Vec<&WordBox>> = BTreeMap::new();
+    for w in words.iter().filter(|w| w.y_max > top) {
+        lines
+            .entry((w.page, (w.y_max * 10.0).round() as i32))
+            .or_default()
+            .push(w);
+    }
+    let mut s = Spacing::default();
+    for line in lines.values_mut() {
+        line.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+        s.past_margin += line.iter().filter(|w| w.x_max > right + 0.5).count();
+        if line[0].text.starts_with([',', '.', ';', ':', ')', '”']) {
+            s.bad_line_starts += 1;
+        }
+        if line.len() >= 3 && (line.last().unwrap().x_max - right).abs() <= 1.0 {
+            s.justified_lines += 1;
+            let gaps: Vec<f32> = line
+                .windows(2)
+                .map(|w| (w[1].x_min - w[0].x_max) / NATURAL_SPACE)
+                .collect();
+            let widest = gaps.iter().copied().fold(0.0, f32::max);
+            if widest > 1.5 {
+                s.loose_lines += 1;
+            }
+            s.gaps.extend(gaps);
+        }
+    }
+    let printed: std::collections::HashSet<String> =
+        words.iter().map(|w| w.text.nfc_trim()).collect();
+    s.broken_codes = codes.iter().filter(|c| !printed.contains(*c)).count();
+    s
+}
+
+trait Trim {
+    fn nfc_trim(&self) -> String;
+}
+
+impl Trim for String {
+    fn nfc_trim(&self) -> String {
+        words(self)
+            .join(" ")
+            .trim_matches(|c: char| ",.;:()“”\"".contains(c))
+            .to_string()
+    }
+}
+
+/// Tokens of the article body that are codes or numbers with separators.
+fn codes(seed: &std::path::Path) -> Vec<String> {
+    body_paragraphs(seed)
+        .into_iter()
+        .flatten()
+        .map(|w| w.nfc_trim())
+        .filter(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                && w.contains(['-', '/', ','])
+                && !w.ends_with(['-', '/'])
+        })
+        .collect()
+}
+
+#[test]
+fn every_report_meets_the_typesetting_targets() {
+    let engine = Engine::builtin();
+    let profile = FormatProfile::party_2018();
+    let with_pdf = tool("pdftotext");
+    println!(
+        "{:<28} {:>5} {:>6} {:>6} {:>5} {:>5} {:>5} {:>5} | {:>6} {:>7} {:>8} {:>7}",
+        "report",
+        "lines",
+        "median",
+        "widest",
+        ">1.5x",
+        "past",
+        "codes",
+        "start",
+        "widows",
+        "orphans",
+        "stranded",
+        "closing"
+    );
+    let (mut worst, mut loose, mut past, mut broken, mut starts) = (0.0f32, 0, 0, 0, 0);
+    let mut rules = metrics::Pagination::default();
+    for (pdf, seed, kind) in all_reports() {
+        let bytes = std::fs::read(seed).unwrap();
+        let k = baocao::report::Kind::from_name(kind).unwrap();
+        let data = engine
+            .read_article(&seed.display().to_string(), &bytes, k)
+            .unwrap();
+        let laid = engine.lay_out(&data, &Options::default()).unwrap();
+        let m = metrics::pagination(&laid.pages, &profile);
+        rules.widows += m.widows;
+        rules.orphans += m.orphans;
+        rules.stranded_headings += m.stranded_headings;
+        rules.lonely_closing += m.lonely_closing;
+        rules.past_margin += m.past_margin;
+        let name = format!(
+            "{}…/{kind}",
+            &seed.file_name().unwrap().to_string_lossy()[..3]
+        );
+        let s = if with_pdf {
+            spacing(pdf, &codes(seed), &profile)
+        } else {
+            Spacing::default()
+        };
+        let mut gaps = s.gaps.clone();
+        gaps.sort_by(f32::total_cmp);
+        let median = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0);
+        let widest = gaps.last().copied().unwrap_or(0.0);
+        println!(
+            "{name:<28} {:>5} {:>6.3} {:>6.3} {:>5} {:>5} {:>5} {:>5} | {:>6} {:>7} {:>8} {:>7}",
+            s.justified_lines,
+            median,
+            widest,
+            s.loose_lines,
+            s.past_margin,
+            s.broken_codes,
+            s.bad_line_starts,
+            m.widows,
+            m.orphans,
+            m.stranded_headings,
+            m.lonely_closing
+        );
+        worst = worst.max(widest);
+        loose += s.loose_lines;
+        past += s.past_margin + m.past_margin;
+        broken += s.broken_codes;
+        starts += s.bad_line_starts;
+    }
+    assert!(
+        worst <= 1.35,
+        "widest inter-word gap {worst:.3}× the natural space"
+    );
+    assert_eq!(loose, 0, "justified lines with a gap above 1.5×");
+    assert_eq!(past, 0, "words past the margins");
+    assert_eq!(broken, 0, "codes or numbers broken across lines");
+    assert_eq!(starts, 0, "lines starting with closing punctuation");
+    assert_eq!(
+        rules,
+        metrics::Pagination::default(),
+        "widows, orphans, stranded headings or a lonely closing block"
+    );
+}
