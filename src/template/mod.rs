@@ -7,7 +7,10 @@
 //! also covers `#if`, `#unless`, `#each` and `#with`: a missing value is an error
 //! naming its data path.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use handlebars::{handlebars_helper, Handlebars, RenderError, RenderErrorReason, TemplateError};
 
@@ -18,50 +21,71 @@ mod blocks;
 
 /// A template or partial built into baocao: (name, file, source).
 macro_rules! builtin {
-    ($name:literal, $file:literal) => {
+    ($name:literal, $file:literal, $partial:literal) => {
         (
             $name,
             concat!("templates/", $file),
             include_str!(concat!("../../templates/", $file)),
+            $partial,
         )
     };
 }
 
-const BUILTIN: &[(&str, &str, &str)] = &[
-    builtin!("year-end", "year-end.hbs"),
-    builtin!("mid-term", "mid-term.hbs"),
-    builtin!("quarterly", "quarterly.hbs"),
-    builtin!("congress", "congress.hbs"),
-    builtin!("resolution", "resolution.hbs"),
-    builtin!("paragraphs", "partials/paragraphs.hbs"),
-    builtin!("party-points", "partials/party-points.hbs"),
-    builtin!("state-fields", "partials/state-fields.hbs"),
-    builtin!("assessment", "partials/assessment.hbs"),
-    builtin!("proposals", "partials/proposals.hbs"),
+/// (name, file, source, is a partial)
+const BUILTIN: &[(&str, &str, &str, bool)] = &[
+    builtin!("year-end", "year-end.hbs", false),
+    builtin!("mid-term", "mid-term.hbs", false),
+    builtin!("quarterly", "quarterly.hbs", false),
+    builtin!("congress", "congress.hbs", false),
+    builtin!("resolution", "resolution.hbs", false),
+    builtin!("paragraphs", "partials/paragraphs.hbs", true),
+    builtin!("party-points", "partials/party-points.hbs", true),
+    builtin!("state-fields", "partials/state-fields.hbs", true),
+    builtin!("assessment", "partials/assessment.hbs", true),
+    builtin!("proposals", "partials/proposals.hbs", true),
 ];
 
+/// A template's text and where it came from.
+#[derive(Debug, Clone)]
+struct Source {
+    name: String,
+    file: String,
+    text: Cow<'static, str>,
+    partial: bool,
+}
+
 /// A set of templates ready to render.
+///
+/// A report needs one template and the partials, so each template is compiled
+/// (with the partials) on its first use and kept: compiling all of them would
+/// cost every run more than the rest of its work.
 pub struct Templates {
-    registry: Handlebars<'static>,
-    /// Template name → file it came from, for messages.
-    files: Vec<(String, String)>,
+    sources: Vec<Source>,
+    compiled: Mutex<HashMap<String, Arc<Handlebars<'static>>>>,
 }
 
 impl Templates {
     /// The built-in templates.
     pub fn builtin() -> Templates {
-        let mut t = Templates::empty();
-        for (name, file, source) in BUILTIN {
-            t.add(name, file, source).expect("built-in templates parse");
+        Templates {
+            sources: BUILTIN
+                .iter()
+                .map(|(name, file, text, partial)| Source {
+                    name: name.to_string(),
+                    file: file.to_string(),
+                    text: Cow::Borrowed(text),
+                    partial: *partial,
+                })
+                .collect(),
+            compiled: Mutex::new(HashMap::new()),
         }
-        t
     }
 
     /// The built-in templates, with any `NAME.hbs` in `dir` (and
     /// `dir/partials/NAME.hbs`) replacing the one of the same name.
     pub fn with_overrides(dir: &Path) -> Result<Templates> {
         let mut t = Templates::builtin();
-        for (sub, _) in [("", false), ("partials", true)] {
+        for (sub, partial) in [("", false), ("partials", true)] {
             let folder = dir.join(sub);
             let Ok(entries) = std::fs::read_dir(&folder) else {
                 if sub.is_empty() {
@@ -83,18 +107,29 @@ impl Templates {
                     .and_then(|s| s.to_str())
                     .unwrap_or_default()
                     .to_string();
-                let source = std::fs::read_to_string(&path).map_err(|e| Error::Io {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::Io {
                     action: "read",
                     path: path.clone(),
                     source: e,
                 })?;
-                t.add(&name, &path.display().to_string(), &source)?;
+                t.sources.retain(|s| s.name != name);
+                t.sources.push(Source {
+                    name,
+                    file: path.display().to_string(),
+                    text: Cow::Owned(text),
+                    partial,
+                });
             }
         }
         Ok(t)
     }
 
-    fn empty() -> Templates {
+    /// A registry holding template `name` and every partial, compiled.
+    fn compiled(&self, name: &str) -> Result<Arc<Handlebars<'static>>> {
+        let mut cache = self.compiled.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(r) = cache.get(name) {
+            return Ok(Arc::clone(r));
+        }
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(escape_markdown);
@@ -103,43 +138,41 @@ impl Templates {
         registry.register_helper("roman", Box::new(roman));
         registry.register_helper("header_date", Box::new(header_date));
         registry.register_helper("number", Box::new(number));
-        Templates {
-            registry,
-            files: Vec::new(),
+        let wanted = self.sources.iter().filter(|s| s.partial || s.name == name);
+        for s in wanted {
+            registry
+                .register_template_string(&s.name, s.text.as_ref())
+                .map_err(|e| template_error(&s.file, &e))?;
         }
-    }
-
-    fn add(&mut self, name: &str, file: &str, source: &str) -> Result<()> {
-        self.registry
-            .register_template_string(name, source)
-            .map_err(|e| template_error(file, &e))?;
-        self.files.retain(|(n, _)| n != name);
-        self.files.push((name.to_string(), file.to_string()));
-        Ok(())
+        if !registry.has_template(name) {
+            return Err(Error::Usage(format!("there is no template named `{name}`")));
+        }
+        let registry = Arc::new(registry);
+        cache.insert(name.to_string(), Arc::clone(&registry));
+        Ok(registry)
     }
 
     /// Names and files of all templates.
-    pub fn list(&self) -> &[(String, String)] {
-        &self.files
-    }
-
-    pub fn has(&self, name: &str) -> bool {
-        self.registry.has_template(name)
+    pub fn list(&self) -> Vec<(String, String)> {
+        self.sources
+            .iter()
+            .map(|s| (s.name.clone(), s.file.clone()))
+            .collect()
     }
 
     /// Renders template `name` with `data`.
     pub fn render(&self, name: &str, data: &serde_json::Value) -> Result<String> {
-        self.registry
+        self.compiled(name)?
             .render(name, data)
             .map_err(|e| self.render_error(name, &e))
     }
 
     /// The file a template came from (its name if unknown).
     pub fn file_of(&self, name: &str) -> String {
-        self.files
+        self.sources
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, f)| f.clone())
+            .find(|s| s.name == name)
+            .map(|s| s.file.clone())
             .unwrap_or_else(|| name.to_string())
     }
 
@@ -202,8 +235,13 @@ mod tests {
     use serde_json::json;
 
     fn one(source: &str) -> Templates {
-        let mut t = Templates::empty();
-        t.add("t", "t.hbs", source).unwrap();
+        let mut t = Templates::builtin();
+        t.sources.push(Source {
+            name: "t".into(),
+            file: "t.hbs".into(),
+            text: Cow::Owned(source.to_string()),
+            partial: false,
+        });
         t
     }
 
@@ -244,12 +282,15 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_file_line_and_column() {
-        let mut t = Templates::empty();
-        let err = t
-            .add("t", "bad.hbs", "line one\n{{#if x}}\nunclosed")
-            .unwrap_err()
-            .to_string();
+        let mut t = one("line one\n{{#if x}}\nunclosed");
+        t.sources.last_mut().unwrap().file = "bad.hbs".into();
+        let err = t.render("t", &json!({})).unwrap_err().to_string();
         assert!(err.starts_with("bad.hbs:"), "{err}");
+        // Only the template used is compiled: the others stay unparsed.
+        assert_eq!(t.compiled.lock().unwrap().len(), 0);
+        let ok = Templates::builtin();
+        assert!(ok.render("year-end", &json!({})).is_err());
+        assert_eq!(ok.compiled.lock().unwrap().len(), 1);
     }
 
     #[test]
