@@ -169,7 +169,11 @@ fn clean_lines(text: &str) -> (Vec<Line>, Vec<(usize, String)>) {
         .enumerate()
         .map(|(i, raw)| {
             let decoded = html_escape::decode_html_entities(raw);
-            let nfc: String = decoded.nfc().collect();
+            // Most text arrives composed already; the quick check skips the work.
+            let nfc: std::borrow::Cow<str> = match unicode_normalization::is_nfc_quick(decoded.chars()) {
+                unicode_normalization::IsNormalized::Yes => decoded,
+                _ => std::borrow::Cow::Owned(decoded.nfc().collect()),
+            };
             let mut out = String::with_capacity(nfc.len());
             let mut removed = String::new();
             // Set after an emoji is dropped: a space it leaves before
@@ -308,11 +312,11 @@ struct DateLine {
 /// Recognises `Ngày đăng 13/01/2022 | 16:26 | Lượt xem: 466` and its variants
 /// (no time, no view count, no "Ngày đăng" prefix).
 fn parse_date_line(text: &str) -> Option<DateLine> {
-    let lower = text.to_lowercase();
-    let has_marker = lower.starts_with("ngày đăng") || lower.contains("lượt xem");
-    if text.chars().count() > 90 {
+    if text.len() > 360 || text.chars().count() > 90 {
         return None;
     }
+    let lower = text.to_lowercase();
+    let has_marker = lower.starts_with("ngày đăng") || lower.contains("lượt xem");
     let mut meta = DateLine {
         date: None,
         time: None,
@@ -360,8 +364,8 @@ fn m_len_ok(token: &str) -> bool {
 /// Sorts body lines into blocks and what is not body text.
 fn read_body(lines: &[Line], article: &mut Article) {
     let count = lines.len();
-    let mut seen: Vec<String> = Vec::new();
-    let title_key = dedup_key(&article.title);
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let title_key = dedup_key(&article.title).to_lowercase();
     for (i, line) in lines.iter().enumerate() {
         let (text, debris) = strip_debris(&line.text);
         if let Some(d) = debris {
@@ -376,8 +380,11 @@ fn read_body(lines: &[Line], article: &mut Article) {
         }
         let last = i + 1 == count;
         let near_end = i + 3 >= count;
-        let key = dedup_key(&text);
-        let reason = if key == title_key && article.blocks.is_empty() || seen.contains(&key) {
+        let key = dedup_key(&text).to_string();
+        let repeats_title = article.blocks.is_empty()
+            && key.len() == title_key.len()
+            && key.to_lowercase() == title_key;
+        let reason = if repeats_title || seen.contains(&key) {
             Some(SetAsideReason::Duplicate)
         } else if is_credit(&text, near_end, last) {
             Some(SetAsideReason::Credit)
@@ -405,7 +412,7 @@ fn read_body(lines: &[Line], article: &mut Article) {
             }
         };
         if kind != BlockKind::Heading {
-            seen.push(key);
+            seen.insert(key);
         }
         article.blocks.push(Block {
             line: line.number,
@@ -424,14 +431,23 @@ fn read_body(lines: &[Line], article: &mut Article) {
     }
 }
 
-/// Text compared to find repeats: lower case, no final punctuation.
-fn dedup_key(text: &str) -> String {
+/// Text compared to find repeats: no final punctuation.
+fn dedup_key(text: &str) -> &str {
     text.trim_end_matches(['.', ':', ';', '!', '?', ' '])
-        .to_lowercase()
+}
+
+/// The first `n` characters of `text`, lower-cased: enough for prefix tests
+/// without lower-casing a whole paragraph.
+fn lower_prefix(text: &str, n: usize) -> String {
+    let end = text.char_indices().nth(n).map_or(text.len(), |(at, _)| at);
+    text[..end].to_lowercase()
 }
 
 /// A heading in capitals inside the body (`KẾT QUẢ ĐẠT ĐƯỢC`, `I. PHƯƠNG HƯỚNG`).
 fn is_heading(text: &str) -> bool {
+    if text.len() > 600 || text.chars().any(|c| c.is_lowercase()) {
+        return false;
+    }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let words = text
         .split_whitespace()
@@ -474,7 +490,7 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 /// Credits: `(Nguồn: …)`, `Tác giả: …`, `Tin, ảnh: …`, and near the end
 /// `Theo …` or a lone byline (`Minh Anh`, `Thu Hà - Quang Hưng`).
 fn is_credit(text: &str, near_end: bool, last: bool) -> bool {
-    let lower = text.to_lowercase();
+    let lower = lower_prefix(text, 24);
     let lower = lower.trim_start_matches('(');
     const PREFIXES: [&str; 9] = [
         "nguồn:",
@@ -519,7 +535,7 @@ fn is_credit(text: &str, near_end: bool, last: bool) -> bool {
 /// line that is not a sentence, or a short sentence that describes a photo
 /// (`Đ/c … chủ trì hội nghị.`).
 fn is_caption(text: &str, last: bool) -> bool {
-    let lower = text.to_lowercase();
+    let lower = lower_prefix(text, 24);
     const PHOTO: [&str; 6] = [
         "ảnh:",
         "ảnh minh họa",
@@ -568,7 +584,10 @@ fn is_caption(text: &str, last: bool) -> bool {
         && chars <= 160
         && !text.contains(':')
         && WHO.iter().any(|w| lower.starts_with(w))
-        && DOING.iter().any(|d| lower.contains(d))
+        && {
+            let whole = text.to_lowercase();
+            DOING.iter().any(|d| whole.contains(d))
+        }
 }
 
 /// The marker of a list item, if the text is one: `1.`, `1)`, `1.2`,
@@ -625,7 +644,7 @@ pub(crate) fn item_marker(text: &str) -> Option<String> {
         }
     }
     // Ordinal lead-ins.
-    let lower = text.to_lowercase();
+    let lower = lower_prefix(text, 16);
     const ORDINALS: [&str; 10] = [
         "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
     ];

@@ -1,6 +1,7 @@
 //! The lexicon (`templates/lexicon.yaml`): which paragraph goes to which
 //! section, and which kind of report an article is about.
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -18,6 +19,19 @@ pub struct Lexicon {
     pub default_kind: Kind,
     pub kinds: BTreeMap<Kind, Vec<Cue>>,
     pub sections: Vec<LexiconSection>,
+    /// All topics and all keywords, each matched in one pass over a text.
+    #[serde(skip)]
+    matchers: Option<Matchers>,
+}
+
+#[derive(Debug, Clone)]
+struct Matchers {
+    topics: AhoCorasick,
+    /// Pattern index → (section index, pattern length in bytes).
+    topic_of: Vec<(usize, usize)>,
+    keywords: AhoCorasick,
+    /// Pattern index → section index.
+    keyword_of: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -55,7 +69,33 @@ impl Lexicon {
     }
 
     pub fn parse(file: &str, text: &str) -> Result<Lexicon> {
-        let lexicon: Lexicon = serde_yaml::from_str(text).map_err(|e| Error::yaml(file, &e))?;
+        let mut lexicon: Lexicon = serde_yaml::from_str(text).map_err(|e| Error::yaml(file, &e))?;
+        let build = |patterns: Vec<&String>| {
+            AhoCorasick::new(patterns).map_err(|e| {
+                Error::invalid(
+                    Location::file(file),
+                    format!("cannot index the patterns: {e}"),
+                )
+            })
+        };
+        let (mut topics, mut topic_of, mut keywords, mut keyword_of) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, s) in lexicon.sections.iter().enumerate() {
+            for t in &s.topics {
+                topics.push(t);
+                topic_of.push((i, t.len()));
+            }
+            for k in &s.keywords {
+                keywords.push(k);
+                keyword_of.push(i);
+            }
+        }
+        lexicon.matchers = Some(Matchers {
+            topics: build(topics)?,
+            topic_of,
+            keywords: build(keywords)?,
+            keyword_of,
+        });
         for s in &lexicon.sections {
             if s.id == OPENING || s.id == GENERAL {
                 return Err(Error::invalid(
@@ -84,34 +124,46 @@ impl Lexicon {
             .collect()
     }
 
-    /// The section of `kind` whose topic pattern inside `text` is longest.
-    pub(super) fn topic(&self, kind: Kind, text: &str) -> Option<&str> {
-        let lower = text.to_lowercase();
-        let mut best: Option<(&str, usize)> = None;
-        for s in self.sections.iter().filter(|s| Lexicon::in_kind(s, kind)) {
-            for t in &s.topics {
-                if lower.contains(t.as_str()) && best.is_none_or(|(_, len)| t.len() > len) {
-                    best = Some((&s.id, t.len()));
-                }
-            }
-        }
-        best.map(|(id, _)| id)
+    fn matchers(&self) -> &Matchers {
+        self.matchers
+            .as_ref()
+            .expect("Lexicon::parse builds the matchers")
     }
 
-    /// Keyword hits (every occurrence) per section of `kind`.
-    pub(super) fn hits(&self, kind: Kind, text: &str) -> Vec<(&str, usize)> {
-        let lower = text.to_lowercase();
+    /// The section of `kind` whose topic pattern inside `lower` (lower-cased
+    /// text) is longest; the first in the lexicon on a tie.
+    pub(super) fn topic(&self, kind: Kind, lower: &str) -> Option<&str> {
+        let m = self.matchers();
+        let mut best: Option<(usize, usize)> = None;
+        for found in m.topics.find_overlapping_iter(lower) {
+            let (section, len) = m.topic_of[found.pattern().as_usize()];
+            if !Lexicon::in_kind(&self.sections[section], kind) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((s, l)) => len > l || (len == l && section < s),
+            };
+            if better {
+                best = Some((section, len));
+            }
+        }
+        best.map(|(s, _)| self.sections[s].id.as_str())
+    }
+
+    /// Keyword hits (every occurrence) in `lower` per section of `kind`, in
+    /// lexicon order.
+    pub(super) fn hits(&self, kind: Kind, lower: &str) -> Vec<(&str, usize)> {
+        let m = self.matchers();
+        let mut counts = vec![0usize; self.sections.len()];
+        for found in m.keywords.find_overlapping_iter(lower) {
+            counts[m.keyword_of[found.pattern().as_usize()]] += 1;
+        }
         self.sections
             .iter()
-            .filter(|s| Lexicon::in_kind(s, kind))
-            .map(|s| {
-                let n = s
-                    .keywords
-                    .iter()
-                    .map(|k| lower.matches(k.as_str()).count())
-                    .sum();
-                (s.id.as_str(), n)
-            })
+            .zip(counts)
+            .filter(|(s, _)| Lexicon::in_kind(s, kind))
+            .map(|(s, n)| (s.id.as_str(), n))
             .collect()
     }
 

@@ -180,6 +180,8 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
         .collect();
 
     let blocks = &article.blocks;
+    // Lower-cased once: every rule below matches on lower-case text.
+    let lower: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
     let closing = closing_list(article);
     let mut current: Option<&str> = None;
     let mut in_opening = true;
@@ -191,7 +193,7 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
                 reason: SetAsideReason::Heading,
                 text: block.text.clone(),
             });
-            if let Some(id) = lexicon.topic(kind, &block.text) {
+            if let Some(id) = lexicon.topic(kind, &lower[i]) {
                 current = Some(id);
             }
             in_opening = false;
@@ -207,12 +209,17 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
             push("direction", paragraph);
             continue;
         }
-        let opening_text: String = block.text.chars().take(lexicon.opening_chars).collect();
         let topic = match &label {
-            Some(l) => lexicon.topic(kind, l),
-            None => lexicon.topic(kind, &opening_text),
+            Some(l) => lexicon.topic(kind, &l.to_lowercase()),
+            None => {
+                let end = lower[i]
+                    .char_indices()
+                    .nth(lexicon.opening_chars)
+                    .map_or(lower[i].len(), |(at, _)| at);
+                lexicon.topic(kind, &lower[i][..end])
+            }
         };
-        let hits = lexicon.hits(kind, &block.text);
+        let hits = lexicon.hits(kind, &lower[i]);
         let best = lexicon.best(&hits);
         // A list item, a paragraph after an introduction ("… như sau:") or after
         // one of the article's headings continues what came before.
@@ -266,8 +273,8 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
             category: article.category.clone(),
             source: Some(article.source.clone()),
         },
-        period: period::period(article),
-        place: period::place(article),
+        period: period::period(article, &lower),
+        place: period::place(article, &lower),
         sections,
         set_aside,
         notes: article

@@ -56,14 +56,10 @@ pub struct Place {
     pub district_type: Option<String>,
 }
 
-/// Reads the period from the article.
-pub fn period(article: &Article) -> Period {
+/// Reads the period from the article; `lower` holds its blocks lower-cased.
+pub fn period(article: &Article, lower: &[String]) -> Period {
     let title = article.title.to_lowercase();
-    let body: Vec<String> = article
-        .blocks
-        .iter()
-        .map(|b| b.text.to_lowercase())
-        .collect();
+    let body = lower;
     let year = report_year(article, &title);
 
     let (quarter, quarter_year) = quarter_in(&title)
@@ -334,10 +330,18 @@ fn elapsed(texts: &[&str]) -> Option<String> {
     None
 }
 
-/// Ward and district names as the article writes them.
-pub fn place(article: &Article) -> Place {
-    let texts: Vec<&str> = std::iter::once(article.title.as_str())
-        .chain(article.blocks.iter().map(|b| b.text.as_str()))
+/// Ward and district names as the article writes them; `lower` holds its
+/// blocks lower-cased.
+pub fn place(article: &Article, lower: &[String]) -> Place {
+    let title_lower = article.title.to_lowercase();
+    let texts: Vec<(&str, &str)> = std::iter::once((article.title.as_str(), title_lower.as_str()))
+        .chain(
+            article
+                .blocks
+                .iter()
+                .zip(lower)
+                .map(|(b, l)| (b.text.as_str(), l.as_str())),
+        )
         .collect();
     let (ward_type, ward) = most_common_name(&texts, &["phường", "xã", "thị trấn"]).unzip();
     let (district_type, district) = most_common_name(
@@ -367,19 +371,20 @@ pub fn place(article: &Article) -> Place {
 }
 
 /// The most frequent capitalised name after any of `prefixes` (matched
-/// case-insensitively at a word start): `phường Phúc Đồng` → (`phường`, `Phúc Đồng`).
-fn most_common_name(texts: &[&str], prefixes: &[&str]) -> Option<(String, String)> {
+/// case-insensitively at a word start): `phường Phúc Đồng` → (`phường`,
+/// `Phúc Đồng`). Each text comes with its lower-cased form.
+fn most_common_name(texts: &[(&str, &str)], prefixes: &[&str]) -> Option<(String, String)> {
+    let prefixes: Vec<Vec<&str>> = prefixes.iter().map(|p| p.split(' ').collect()).collect();
     let mut found: Vec<(String, String)> = Vec::new();
-    for text in texts {
+    for (text, lower) in texts {
         let words: Vec<&str> = text.split_whitespace().collect();
+        let lows: Vec<&str> = lower.split_whitespace().collect();
+        if words.len() != lows.len() {
+            continue; // lower-casing changed the spacing: cannot pair words
+        }
         for i in 0..words.len() {
-            for prefix in prefixes {
-                let pw: Vec<&str> = prefix.split(' ').collect();
-                if i + pw.len() > words.len()
-                    || !pw
-                        .iter()
-                        .enumerate()
-                        .all(|(k, p)| words[i + k].to_lowercase() == *p)
+            for pw in &prefixes {
+                if lows[i] != pw[0] || i + pw.len() > words.len() || lows[i..i + pw.len()] != pw[..]
                 {
                     continue;
                 }
@@ -398,7 +403,7 @@ fn most_common_name(texts: &[&str], prefixes: &[&str]) -> Option<(String, String
                     }
                 }
                 if !name.is_empty() {
-                    found.push((prefix.to_string(), name.join(" ")));
+                    found.push((pw.join(" "), name.join(" ")));
                 }
             }
         }
@@ -412,6 +417,11 @@ mod tests {
     use super::*;
     use crate::article;
 
+    fn period_of(a: &Article) -> Period {
+        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.to_lowercase()).collect();
+        period(a, &lower)
+    }
+
     fn article(title: &str, date: &str, body: &str) -> Article {
         article::read(
             "t.txt",
@@ -422,7 +432,7 @@ mod tests {
 
     #[test]
     fn quarter_from_title_or_publication_date() {
-        let p = period(&article(
+        let p = period_of(&article(
             "Đánh giá kết quả quý I/2021",
             "13/04/2021",
             "Nội dung đầy đủ.",
@@ -436,7 +446,7 @@ mod tests {
             ),
             (1, 2021, 2, 2021)
         );
-        let p = period(&article(
+        let p = period_of(&article(
             "Kết quả công tác",
             "05/01/2022",
             "Nội dung đầy đủ.",
@@ -455,7 +465,7 @@ mod tests {
 
     #[test]
     fn terms_congress_resolution_and_elapsed_time() {
-        let p = period(&article(
+        let p = period_of(&article(
             "Một số kết quả bước đầu thực hiện Nghị quyết Trung ương 4 khóa XII ở đảng bộ phường Phúc Đồng",
             "28/12/2017",
             "Qua 1 năm thực hiện Nghị quyết, chi bộ nhiệm kỳ 2017-2020 và nhiệm kỳ 2017 - 2020 tổng kết. Đại hội Đảng bộ phường lần thứ XXI đã đề ra.",
@@ -484,7 +494,7 @@ mod tests {
 
     #[test]
     fn committee_term_follows_the_five_year_cycle() {
-        let p = period(&article(
+        let p = period_of(&article(
             "Sơ kết giữa nhiệm kỳ Đại hội lần thứ XXII",
             "03/04/2023",
             "Tổ trưởng nhiệm kỳ 2022 – 2025 được bầu.",
@@ -513,7 +523,8 @@ mod tests {
             "13/01/2022",
             "Quận ủy Long Biên chỉ đạo quận Long Biên.\n\nPhường Phúc Đồng, phường Phúc Đồng đạt.",
         );
-        let p = place(&a);
+        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.to_lowercase()).collect();
+        let p = place(&a, &lower);
         assert_eq!(p.ward.as_deref(), Some("Phúc Đồng"));
         assert_eq!(p.ward_type.as_deref(), Some("phường"));
         assert_eq!(p.district.as_deref(), Some("Long Biên"));
