@@ -85,6 +85,8 @@ impl Face {
 pub struct Glyph {
     pub id: u16,
     pub advance: u16,
+    /// Advance in font units (`/W` is derived from these).
+    pub units: u16,
 }
 
 /// Character map, advances and kerning of one face.
@@ -129,7 +131,7 @@ impl FaceMetrics {
             // The same f32 arithmetic and truncation as printpdf's `/W` entries.
             let advance = (f32::from(units) * 1000.0 / f32::from(units_per_em)) as u16;
             if let Some(c) = char::from_u32(cp) {
-                glyphs.push((c, Glyph { id, advance }));
+                glyphs.push((c, Glyph { id, advance, units }));
             }
         }
         let mut latin = vec![None; (LATIN_END + (VIET_END - VIET_START)) as usize];
@@ -256,60 +258,78 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A subset of one face holding only the glyphs for `chars` (plus `.notdef`),
-/// ready to embed.
+/// A subset of one face holding only the glyphs for `chars` (plus `.notdef`
+/// and the components of composite glyphs), ready to embed.
 pub struct Subset {
     pub face: Face,
     pub bytes: Vec<u8>,
     /// `XXXXXX+Name`: the tag marks a subset font program (ISO 32000-1, 9.6.4).
     pub name: String,
+    /// Each character with its glyph id in the subset and its advance in font units.
+    pub glyphs: Vec<(char, u16, u16)>,
 }
 
 /// Subsets `face` to the glyphs of `chars`. Characters the face lacks are skipped.
 pub fn subset(face: Face, chars: &BTreeSet<char>) -> Result<Subset, String> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{subset as subset_font, CmapTarget, SubsetProfile};
-    use allsorts::tag;
-
     let metrics = face.metrics();
-    let mut ids: Vec<u16> = chars
+    let used: Vec<(char, Glyph)> = chars
         .iter()
-        .filter_map(|c| metrics.glyph(*c).map(|g| g.id))
+        .filter_map(|c| metrics.glyph(*c).map(|g| (*c, g)))
         .collect();
-    ids.push(0);
+    let mut ids: Vec<u16> = used.iter().map(|(_, g)| g.id).collect();
     ids.sort_unstable();
     ids.dedup();
-
-    let data = ReadScope::new(face.file_bytes())
-        .read::<FontData<'_>>()
-        .map_err(|e| format!("cannot read {}: {e}", face.postscript_name()))?;
-    let provider = data
-        .table_provider(0)
-        .map_err(|e| format!("cannot read {}: {e}", face.postscript_name()))?;
-    // The PDF needs outlines, advances and a Unicode cmap (printpdf maps text to
-    // glyphs through it); TrueType hinting programs only cost bytes on paper.
-    let profile = SubsetProfile::Custom(vec![
-        tag::CMAP,
-        tag::HEAD,
-        tag::HHEA,
-        tag::HMTX,
-        tag::MAXP,
-        tag::POST,
-    ]);
-    let bytes = subset_font(&provider, &ids, &profile, CmapTarget::Unicode)
+    let mut remapper = subsetter::GlyphRemapper::new();
+    remapper.remap(0);
+    for id in &ids {
+        remapper.remap(*id);
+    }
+    let program = subsetter::subset(face.file_bytes(), 0, &remapper)
         .map_err(|e| format!("cannot subset {}: {e}", face.postscript_name()))?;
-    let bytes = sfnt::strip_hinting(&bytes).map_err(|e| {
+    let bytes = sfnt::for_pdf(&program).map_err(|e| {
         format!(
             "cannot rewrite the subset of {}: {e}",
             face.postscript_name()
         )
     })?;
+    let glyphs = used
+        .iter()
+        .filter_map(|(c, g)| remapper.get(g.id).map(|new| (*c, new, g.units)))
+        .collect();
     Ok(Subset {
         face,
         name: format!("{}+{}", subset_tag(face, &ids), face.postscript_name()),
         bytes,
+        glyphs,
     })
+}
+
+/// What a PDF font descriptor needs from a face, in font units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Descriptor {
+    pub units_per_em: u16,
+    pub ascent: i16,
+    pub descent: i16,
+    /// Glyph bounding box: x min, y min, x max, y max.
+    pub bbox: [i16; 4],
+    /// Caret slope (rise, run): upright is (1, 0).
+    pub caret: (i16, i16),
+    pub weight: u16,
+}
+
+impl Face {
+    /// Font-descriptor metrics, read from the face's tables on first use.
+    pub fn descriptor(self) -> Descriptor {
+        static CELLS: [OnceLock<Descriptor>; 4] = [
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+            OnceLock::new(),
+        ];
+        *CELLS[self as usize].get_or_init(|| {
+            sfnt::descriptor(self.file_bytes()).expect("the bundled faces are valid")
+        })
+    }
 }
 
 /// Six capital letters derived from the face and its glyph set, so the same
@@ -366,6 +386,12 @@ mod tests {
         let chars: BTreeSet<char> = "Đảng ủy".chars().collect();
         let s = subset(Face::Bold, &chars).unwrap();
         assert!(s.bytes.len() < 6_000, "subset is {} bytes", s.bytes.len());
+        // Every character maps to a glyph of the subset, .notdef being 0.
+        assert_eq!(s.glyphs.len(), chars.len());
+        assert!(s
+            .glyphs
+            .iter()
+            .all(|(_, gid, units)| *gid > 0 && *units > 0));
         let (tag, name) = s.name.split_once('+').unwrap();
         assert_eq!(name, "LiberationSerif-Bold");
         assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()));

@@ -1,10 +1,11 @@
-//! Byte-level rewriting of a TrueType font: drops the glyph programs
-//! (hinting instructions) from `glyf`.
+//! Byte-level reading and rewriting of TrueType fonts: the metrics a PDF
+//! font descriptor needs, and a subset reduced to what a PDF uses.
 //!
-//! The subset keeps no `fpgm`, `prep` or `cvt ` tables, so the instructions
-//! left in the glyphs would call functions that no longer exist; on paper they
-//! only cost bytes (over half of a Liberation Serif subset). allsorts can read
-//! and edit glyphs but keeps its font writer private, hence this small writer.
+//! A PDF draws glyphs from `glyf`/`loca` with the widths of its own `/W`
+//! array; `head`, `hhea`, `hmtx` and `maxp` make the program a valid font.
+//! The rest goes: names and PostScript data, and the hinting programs
+//! (`fpgm`, `prep`, `cvt ` and the instructions inside each glyph), which on
+//! paper only cost bytes (over half of a Liberation Serif subset).
 
 use std::collections::BTreeMap;
 
@@ -43,10 +44,15 @@ fn tables(font: &[u8]) -> Result<BTreeMap<[u8; 4], &[u8]>> {
     Ok(out)
 }
 
-/// The font without glyph instructions, with a long `loca`.
-pub fn strip_hinting(font: &[u8]) -> Result<Vec<u8>> {
+/// Tables a PDF font program keeps.
+const KEEP: [&[u8; 4]; 6] = [b"glyf", b"loca", b"head", b"hhea", b"hmtx", b"maxp"];
+
+/// The font reduced to the tables a PDF needs, without glyph instructions,
+/// with a long `loca`.
+pub fn for_pdf(font: &[u8]) -> Result<Vec<u8>> {
     let mut t: BTreeMap<[u8; 4], Vec<u8>> = tables(font)?
         .into_iter()
+        .filter(|(k, _)| KEEP.contains(&k))
         .map(|(k, v)| (k, v.to_vec()))
         .collect();
     let head = t.get(b"head").ok_or("no head table")?;
@@ -90,6 +96,27 @@ pub fn strip_hinting(font: &[u8]) -> Result<Vec<u8>> {
     t.insert(*b"glyf", new_glyf);
     t.insert(*b"loca", new_loca);
     Ok(assemble(u32_at(font, 0)?, &t))
+}
+
+/// Font-descriptor metrics from `head`, `hhea` and `OS/2`.
+pub fn descriptor(font: &[u8]) -> Result<super::Descriptor> {
+    let t = tables(font)?;
+    let head = t.get(b"head").ok_or("no head table")?;
+    let hhea = t.get(b"hhea").ok_or("no hhea table")?;
+    let i16_at = |b: &[u8], at| u16_at(b, at).map(|v| v as i16);
+    Ok(super::Descriptor {
+        units_per_em: u16_at(head, 18)?,
+        bbox: [
+            i16_at(head, 36)?,
+            i16_at(head, 38)?,
+            i16_at(head, 40)?,
+            i16_at(head, 42)?,
+        ],
+        ascent: i16_at(hhea, 4)?,
+        descent: i16_at(hhea, 6)?,
+        caret: (i16_at(hhea, 18)?, i16_at(hhea, 20)?),
+        weight: t.get(b"OS/2").map_or(Ok(0), |os2| u16_at(os2, 4))?,
+    })
 }
 
 /// A glyph without its instructions.
@@ -229,7 +256,9 @@ mod tests {
     fn stripping_keeps_outlines_and_drops_programs() {
         // The whole face: simple and composite glyphs (Vietnamese letters are composites).
         let original = Face::Regular.file_bytes();
-        let stripped = strip_hinting(original).unwrap();
+        let stripped = for_pdf(original).unwrap();
+        let kept: Vec<[u8; 4]> = tables(&stripped).unwrap().keys().copied().collect();
+        assert_eq!(kept.len(), KEEP.len(), "only the tables a PDF needs");
         assert!(stripped.len() < original.len());
         let (before, after) = (glyphs(original), glyphs(&stripped));
         assert_eq!(before.len(), after.len());
@@ -260,5 +289,23 @@ mod tests {
         );
         // Whole-font checksum, as head.checkSumAdjustment promises.
         assert_eq!(checksum(&stripped), 0xB1B0_AFBA);
+    }
+}
+
+#[cfg(test)]
+mod descriptor_tests {
+    use super::*;
+    use crate::font::Face;
+
+    #[test]
+    fn descriptors_of_the_bundled_faces() {
+        let regular = descriptor(Face::Regular.file_bytes()).unwrap();
+        assert_eq!(regular.units_per_em, 2048);
+        assert_eq!(regular.caret, (1, 0));
+        assert_eq!(regular.weight, 400);
+        assert!(regular.ascent > 1700 && regular.descent < -400);
+        let italic = descriptor(Face::Italic.file_bytes()).unwrap();
+        assert!(italic.caret.1 > 0, "italic faces lean");
+        assert_eq!(descriptor(Face::Bold.file_bytes()).unwrap().weight, 700);
     }
 }

@@ -1,22 +1,39 @@
 //! PDF writing: laid-out pages → PDF bytes, with printpdf 0.12.8.
 //!
-//! This is the only module that speaks printpdf. Fonts are subset here (with
-//! `font::subset`, because printpdf without its `text_layout` feature embeds
-//! whole faces) and named `XXXXXX+Name`; printpdf writes them as Type0 /
-//! Identity-H fonts with `/W` widths and a ToUnicode map. Justification uses
-//! TJ offsets: `Tw` does not apply to two-byte codes.
+//! This is the only module that speaks printpdf (and lopdf, the object model
+//! printpdf builds on). The work is split by what each does well:
+//!
+//! - printpdf builds the document: page tree, metadata, and each font as a
+//!   Type0 / Identity-H font with its descriptor, `/W` widths, ToUnicode map
+//!   and embedded program. It learns which glyphs a font needs from one
+//!   `ShowText` of each face's characters on page 1.
+//! - The fonts are subset here (`font::subset`; printpdf without its
+//!   `text_layout` feature embeds whole faces) and named `XXXXXX+Name`.
+//! - The page content streams are written here by [`content::Content`] from
+//!   the laid-out runs and replace printpdf's placeholders. printpdf's text
+//!   path spends, for every glyph, a map insertion with an allocated string
+//!   and two hex digits, more than all the rest of a report; writing the
+//!   glyph codes directly as literal strings is faster and a third smaller.
+//!   Justification is in `TJ` adjustments (`Tw` does not apply to two-byte
+//!   codes), font expansion in `Tz`.
+//! - Saving is done here too: lopdf's own compression runs at the slowest
+//!   level for no gain on these streams, and object and cross-reference
+//!   streams shrink a report by a tenth.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod content;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use printpdf::{
-    Date as PdfDate, DateTime, FontId, Line, LinePoint, Mm, Offset, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, Time,
+    Date as PdfDate, DateTime, FontId, FontMetrics, Mm, Offset, Op, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfFontMetricsStub, PdfPage, PdfSaveOptions, Pt, TextItem, Time,
 };
 
 use crate::error::{Error, Result};
 use crate::font::{self, Face};
 use crate::layout::{Item, Page, Piece};
 use crate::vn::Date;
+use content::{Content, Shown};
 
 /// Document information written to the PDF.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,32 +47,153 @@ pub struct Metadata {
     pub date: Date,
 }
 
-/// Fonts subset and parsed for one PDF.
+/// The fonts of one PDF: printpdf's resource id, the short resource name the
+/// content uses, and each character's glyph code in the subset.
 struct Fonts {
-    ids: BTreeMap<Face, FontId>,
+    faces: BTreeMap<Face, (FontId, String, HashMap<char, u16>)>,
 }
 
 /// Writes `pages` as a PDF.
 pub fn write(pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&meta.title);
     set_metadata(&mut doc, meta);
-    let fonts = add_fonts(&mut doc, pages)?;
-    let pdf_pages: Vec<PdfPage> = pages.iter().map(|p| page_ops(p, &fonts)).collect();
-    doc.with_pages(pdf_pages);
+    let used = used_chars(pages);
+    let fonts = add_fonts(&mut doc, &used)?;
+    let size = |pt: f32| Mm(pt * 25.4 / 72.0);
+    let mut placeholders: Vec<PdfPage> = pages
+        .iter()
+        .map(|p| PdfPage::new(size(p.width), size(p.height), Vec::new()))
+        .collect();
+    if let Some(first) = placeholders.first_mut() {
+        first.ops = glyph_registration(&used, &fonts);
+    }
+    doc.with_pages(placeholders);
     let options = PdfSaveOptions {
-        optimize: true,
+        optimize: false,
         subset_fonts: false,
         secure: true,
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let bytes = doc.save(&options, &mut warnings);
-    if bytes.is_empty() {
+    let mut document = doc.to_lopdf_document(&options, &mut warnings);
+    let page_ids: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
+    rename_fonts(&mut document, page_ids.first().copied(), &fonts);
+    if page_ids.len() != pages.len() {
         return Err(Error::Internal(format!(
-            "printpdf produced no output: {warnings:?}"
+            "printpdf made {} pages of {}",
+            page_ids.len(),
+            pages.len()
         )));
     }
-    Ok(bytes)
+    for (page, id) in pages.iter().zip(page_ids) {
+        let stream = page_content(page, &fonts)?;
+        let targets = document.get_page_contents(id);
+        let Some(first) = targets.first() else {
+            return Err(Error::Internal("a page without a content stream".into()));
+        };
+        if let Ok(lopdf::Object::Stream(s)) = document.get_object_mut(*first) {
+            s.set_plain_content(stream);
+        }
+    }
+    save(&mut document)
+        .map_err(|e| Error::Internal(format!("cannot write the PDF: {e} ({warnings:?})")))
+}
+
+/// The characters each face draws, over all pages.
+fn used_chars(pages: &[Page]) -> BTreeMap<Face, BTreeSet<char>> {
+    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Text(run) = item {
+                let chars = used.entry(run.face).or_default();
+                for piece in &run.pieces {
+                    if let Piece::Text(t) = piece {
+                        chars.extend(t.chars());
+                    }
+                }
+            }
+        }
+    }
+    used
+}
+
+/// Renames the fonts in the document's font dictionary from printpdf's
+/// 32-letter ids to the short names the content streams use.
+fn rename_fonts(document: &mut lopdf::Document, page: Option<lopdf::ObjectId>, fonts: &Fonts) {
+    let Some(page) = page else { return };
+    let Ok(resources) = document
+        .get_dictionary(page)
+        .and_then(|p| p.get(b"Resources"))
+        .and_then(|r| r.as_reference())
+    else {
+        return;
+    };
+    let Ok(fonts_id) = document
+        .get_dictionary(resources)
+        .and_then(|r| r.get(b"Font"))
+        .and_then(|f| f.as_reference())
+    else {
+        return;
+    };
+    if let Ok(dict) = document.get_dictionary_mut(fonts_id) {
+        for (id, short, _) in fonts.faces.values() {
+            if let Ok(font) = dict.remove(id.0.as_bytes()).ok_or(()) {
+                dict.set(short.as_bytes(), font);
+            }
+        }
+    }
+}
+
+/// One `ShowText` per face of every character it draws: how printpdf learns
+/// which glyphs to describe in `/W` and ToUnicode. The stream it lands in is
+/// replaced by the real page content.
+fn glyph_registration(used: &BTreeMap<Face, BTreeSet<char>>, fonts: &Fonts) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for (face, chars) in used {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(fonts.faces[face].0.clone()),
+            size: Pt(1.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(chars.iter().collect())],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// Flate level for streams: level 9 (lopdf's choice) takes three times as
+/// long and saves nothing measurable on text and subset fonts.
+const COMPRESSION: u32 = 6;
+
+/// Compresses every stream and saves with object and cross-reference streams.
+fn save(document: &mut lopdf::Document) -> lopdf::Result<Vec<u8>> {
+    use std::io::Write;
+    for object in document.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object {
+            if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+                continue;
+            }
+            let mut encoder = flate2::write::ZlibEncoder::new(
+                Vec::with_capacity(stream.content.len() / 3),
+                flate2::Compression::new(COMPRESSION),
+            );
+            encoder.write_all(&stream.content)?;
+            let compressed = encoder.finish()?;
+            if compressed.len() < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
+    }
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(COMPRESSION)
+        .build();
+    let mut out = Vec::new();
+    document.save_with_options(&mut out, options)?;
+    Ok(out)
 }
 
 fn set_metadata(doc: &mut PdfDocument, meta: &Metadata) {
@@ -90,110 +228,112 @@ fn set_metadata(doc: &mut PdfDocument, meta: &Metadata) {
 }
 
 /// Subsets every face the pages use and registers it with the document.
-fn add_fonts(doc: &mut PdfDocument, pages: &[Page]) -> Result<Fonts> {
-    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
-    for page in pages {
-        for item in &page.items {
-            if let Item::Text(run) = item {
-                let chars = used.entry(run.face).or_default();
-                for piece in &run.pieces {
-                    if let Piece::Text(t) = piece {
-                        chars.extend(t.chars());
-                    }
-                }
-            }
-        }
-    }
-    let mut ids = BTreeMap::new();
+fn add_fonts(doc: &mut PdfDocument, used: &BTreeMap<Face, BTreeSet<char>>) -> Result<Fonts> {
+    let mut faces = BTreeMap::new();
     for (face, chars) in used {
-        let subset = font::subset(face, &chars).map_err(Error::Internal)?;
-        let mut parse_warnings = Vec::new();
-        let mut parsed =
-            ParsedFont::from_bytes(&subset.bytes, 0, &mut parse_warnings).ok_or_else(|| {
-                Error::Internal(format!(
-                    "cannot parse the subset of {}: {parse_warnings:?}",
-                    subset.name
-                ))
-            })?;
-        parsed.font_name = Some(subset.name);
-        ids.insert(face, doc.add_font(&parsed));
+        let face = *face;
+        let subset = font::subset(face, chars).map_err(Error::Internal)?;
+        let d = face.descriptor();
+        let codes: HashMap<char, u16> =
+            subset.glyphs.iter().map(|(c, gid, _)| (*c, *gid)).collect();
+        let mut parsed = ParsedFont::with_glyph_data(
+            subset.bytes,
+            0,
+            Some(subset.name),
+            subset
+                .glyphs
+                .iter()
+                .map(|(c, gid, _)| (*c as u32, *gid))
+                .collect(),
+            subset
+                .glyphs
+                .iter()
+                .map(|(_, gid, units)| (*gid, *units))
+                .collect(),
+            d.units_per_em,
+            FontMetrics {
+                ascent: d.ascent,
+                descent: d.descent,
+            },
+        );
+        parsed.pdf_font_metrics = PdfFontMetricsStub {
+            units_per_em: d.units_per_em,
+            x_min: d.bbox[0],
+            y_min: d.bbox[1],
+            x_max: d.bbox[2],
+            y_max: d.bbox[3],
+            caret_slope_rise: d.caret.0,
+            caret_slope_run: d.caret.1,
+            us_weight_class: d.weight,
+        };
+        let short = format!("F{}", faces.len() + 1);
+        faces.insert(face, (doc.add_font(&parsed), short, codes));
     }
-    Ok(Fonts { ids })
+    Ok(Fonts { faces })
 }
 
-fn page_ops(page: &Page, fonts: &Fonts) -> PdfPage {
+/// The content stream of a page: rules, then the text runs. Positions go to
+/// 0.01 pt and adjustments to 0.001 em, far below a printer dot; after the
+/// first run each line starts with a relative move.
+fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
     let h = page.height;
-    let mut ops = Vec::new();
+    let round2 = |x: f32| (x * 100.0).round() / 100.0;
+    let mut c = Content::new();
+    let mut width = None;
     for item in &page.items {
         if let Item::Rule(r) = item {
-            ops.push(Op::SetOutlineThickness {
-                pt: Pt(r.thickness),
-            });
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint {
-                            p: Point {
-                                x: Pt(r.x0),
-                                y: Pt(h - r.y),
-                            },
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: Point {
-                                x: Pt(r.x1),
-                                y: Pt(h - r.y),
-                            },
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
-            });
+            if width != Some(r.thickness) {
+                c.line_width(r.thickness);
+                width = Some(r.thickness);
+            }
+            c.line((r.x0, h - r.y), (r.x1, h - r.y));
         }
     }
-    ops.push(Op::StartTextSection);
+    c.begin_text();
     let mut current: Option<(Face, f32)> = None;
     let mut scale = 1.0;
+    let mut origin: Option<(f32, f32)> = None;
+    let mut codes: Vec<Vec<u16>> = Vec::new();
     for item in &page.items {
         let Item::Text(run) = item else { continue };
+        let (_, name, map) = &fonts.faces[&run.face];
         if current != Some((run.face, run.size)) {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(fonts.ids[&run.face].clone()),
-                size: Pt(run.size),
-            });
+            c.font(name, run.size);
             current = Some((run.face, run.size));
         }
         if run.scale != scale {
-            ops.push(Op::SetHorizontalScaling {
-                percent: run.scale * 100.0,
-            });
+            c.horizontal_scaling(run.scale * 100.0);
             scale = run.scale;
         }
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(run.x), Pt(h - run.baseline)),
-        });
-        let items = run
+        let (x, y) = (round2(run.x), round2(h - run.baseline));
+        match origin {
+            None => c.text_position(x, y),
+            Some((ox, oy)) => c.next_line(round2(x - ox), round2(y - oy)),
+        }
+        origin = Some((x, y));
+        codes.clear();
+        for piece in &run.pieces {
+            if let Piece::Text(t) = piece {
+                // A character the face lacks prints as .notdef (layout warned).
+                codes.push(
+                    t.chars()
+                        .map(|ch| map.get(&ch).copied().unwrap_or(0))
+                        .collect(),
+                );
+            }
+        }
+        let mut strings = codes.iter();
+        let items: Vec<Shown> = run
             .pieces
             .iter()
             .map(|p| match p {
-                Piece::Text(t) => TextItem::Text(t.clone()),
-                // TJ numbers are in thousandths of an em, positive to the left,
-                // and scaled by Tz like the glyphs.
-                Piece::Shift(dx) => TextItem::Offset(round3(-dx * 1000.0 / (run.size * run.scale))),
+                Piece::Text(_) => Shown::Glyphs(strings.next().map_or(&[][..], Vec::as_slice)),
+                // Thousandths of an em, positive to the left, scaled by Tz like the glyphs.
+                Piece::Shift(dx) => Shown::Adjust(-dx * 1000.0 / (run.size * run.scale)),
             })
             .collect();
-        ops.push(Op::ShowText { items });
+        c.show(&items);
     }
-    ops.push(Op::EndTextSection);
-    PdfPage::new(
-        Mm(page.width * 25.4 / 72.0),
-        Mm(page.height * 25.4 / 72.0),
-        ops,
-    )
-}
-
-/// Three decimals are far below a printer dot and keep the content stream short.
-fn round3(x: f32) -> f32 {
-    (x * 1000.0).round() / 1000.0
+    c.end_text();
+    Ok(c.finish())
 }
