@@ -7,7 +7,7 @@
 //! em, truncated exactly as the PDF writer truncates them for `/W`, so what the
 //! layout measures is what a viewer advances.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 mod sfnt;
@@ -101,7 +101,10 @@ pub struct FaceMetrics {
     glyphs: Vec<(char, Glyph)>,
     /// Fast path for the characters of Vietnamese text (U+0000–U+024F, U+1E00–U+1EFF).
     latin: Vec<Option<Glyph>>,
-    kerns: HashMap<(u16, u16), i16>,
+    /// Kerning pairs (left << 16 | right, value), sorted; `kerns_left[gid]`
+    /// says whether a glyph starts any pair, so most lookups stop there.
+    kerns: Vec<(u32, i16)>,
+    kerns_left: Vec<bool>,
 }
 
 const LATIN_END: u32 = 0x250;
@@ -134,7 +137,7 @@ impl FaceMetrics {
                 glyphs.push((c, Glyph { id, advance, units }));
             }
         }
-        let mut latin = vec![None; (LATIN_END + (VIET_END - VIET_START)) as usize];
+        let mut latin = vec![None; DIRECT_CHARS];
         for (c, g) in &glyphs {
             if let Some(slot) = latin_slot(*c) {
                 latin[slot] = Some(*g);
@@ -142,11 +145,13 @@ impl FaceMetrics {
         }
 
         let n = r.u32() as usize;
-        let mut kerns = HashMap::with_capacity(n);
+        let mut kerns = Vec::with_capacity(n);
+        let mut kerns_left = vec![false; usize::from(u16::MAX) + 1];
         for _ in 0..n {
             let left = r.u16();
             let right = r.u16();
-            kerns.insert((left, right), r.i16());
+            kerns.push((u32::from(left) << 16 | u32::from(right), r.i16()));
+            kerns_left[usize::from(left)] = true;
         }
         FaceMetrics {
             units_per_em,
@@ -155,6 +160,7 @@ impl FaceMetrics {
             glyphs,
             latin,
             kerns,
+            kerns_left,
         }
     }
 
@@ -176,9 +182,13 @@ impl FaceMetrics {
 
     /// Kerning between two glyphs in 1/1000 em (negative: closer).
     pub fn kern(&self, left: u16, right: u16) -> f32 {
-        match self.kerns.get(&(left, right)) {
-            Some(k) => f32::from(*k) * 1000.0 / f32::from(self.units_per_em),
-            None => 0.0,
+        if !self.kerns_left[usize::from(left)] {
+            return 0.0;
+        }
+        let key = u32::from(left) << 16 | u32::from(right);
+        match self.kerns.binary_search_by_key(&key, |(k, _)| *k) {
+            Ok(i) => f32::from(self.kerns[i].1) * 1000.0 / f32::from(self.units_per_em),
+            Err(_) => 0.0,
         }
     }
 
@@ -222,6 +232,24 @@ impl FaceMetrics {
             prev = g;
         }
         out
+    }
+}
+
+/// Size of the direct character table: U+0000–U+024F and U+1E00–U+1EFF.
+pub const DIRECT_CHARS: usize = (LATIN_END + (VIET_END - VIET_START)) as usize;
+
+/// Index of `c` in a direct table, for the characters of Vietnamese text.
+pub fn direct_index(c: char) -> Option<usize> {
+    latin_slot(c)
+}
+
+/// The character at index `i` of a direct table.
+pub fn direct_char(i: usize) -> Option<char> {
+    let i = i as u32;
+    if i < LATIN_END {
+        char::from_u32(i)
+    } else {
+        char::from_u32(i - LATIN_END + VIET_START)
     }
 }
 

@@ -672,6 +672,7 @@ impl<'a> Layouter<'a> {
         if tokens.is_empty() {
             return Vec::new();
         }
+        let texts: Vec<String> = tokens.iter().map(Token::text).collect();
         let items: Vec<BreakItem> = tokens
             .iter()
             .enumerate()
@@ -681,9 +682,9 @@ impl<'a> Layouter<'a> {
                 breakable: i + 1 == tokens.len()
                     || t.space == 0.0
                     || break_allowed(
-                        &t.text(),
-                        &tokens[i + 1].text(),
-                        tokens.get(i + 2).map(|t| t.text()).as_deref(),
+                        &texts[i],
+                        &texts[i + 1],
+                        texts.get(i + 2).map(String::as_str),
                     ),
                 penalty: 0.0,
             })
@@ -852,48 +853,68 @@ impl<'a> Layouter<'a> {
     ) -> Vec<Item> {
         let mut runs: Vec<TextRun> = Vec::new();
         let mut x = x0;
-        let append =
-            |runs: &mut Vec<TextRun>, x: f32, face: Face, piece: Piece| match runs.last_mut() {
-                Some(r) if r.face == face => r.pieces.push(piece),
-                _ => runs.push(TextRun {
+        let em = size / 1000.0 * scale;
+        // The run that text of `face` starting at `x` goes into.
+        fn run_for(
+            runs: &mut Vec<TextRun>,
+            x: f32,
+            face: Face,
+            size: f32,
+            scale: f32,
+        ) -> &mut TextRun {
+            if runs.last().is_none_or(|r| r.face != face) {
+                runs.push(TextRun {
                     x,
                     baseline: 0.0,
                     face,
                     size,
                     scale,
-                    pieces: vec![piece],
-                }),
-            };
+                    pieces: Vec::new(),
+                });
+            }
+            runs.last_mut().expect("just pushed")
+        }
+        fn push_str(run: &mut TextRun, text: &str) {
+            match run.pieces.last_mut() {
+                Some(Piece::Text(t)) => t.push_str(text),
+                _ => run.pieces.push(Piece::Text(text.to_string())),
+            }
+        }
         for (i, t) in tokens.iter().enumerate() {
             for (text, face) in &t.frags {
-                let start_x = x;
-                let mut tmp = TextRun {
-                    x: start_x,
-                    baseline: 0.0,
-                    face: *face,
-                    size,
-                    scale,
-                    pieces: Vec::new(),
-                };
-                push_text(&mut tmp, text, self.kerning);
-                x += tmp.width();
-                for p in tmp.pieces {
-                    append(&mut runs, start_x, *face, p);
+                let run = run_for(&mut runs, x, *face, size, scale);
+                let m = face.metrics();
+                // Advances and kerning in one pass; a kerning pair splits the text.
+                let (mut from, mut prev) = (0, None);
+                for (at, c) in text.char_indices() {
+                    let Some(g) = m.glyph(c) else {
+                        prev = None;
+                        continue;
+                    };
+                    if let (true, Some(p)) = (self.kerning, prev) {
+                        let k = m.kern(p, g.id);
+                        if k != 0.0 {
+                            push_str(run, &text[from..at]);
+                            run.pieces.push(Piece::Shift(k * em));
+                            x += k * em;
+                            from = at;
+                        }
+                    }
+                    x += f32::from(g.advance) * em;
+                    prev = Some(g.id);
                 }
+                push_str(run, &text[from..]);
             }
             if i + 1 < tokens.len() && t.space > 0.0 {
-                let start_x = x;
-                append(&mut runs, start_x, t.space_face, Piece::Text(" ".into()));
+                let run = run_for(&mut runs, x, t.space_face, size, scale);
+                push_str(run, " ");
                 // The space glyph scales with the line; the shift tops it up.
                 let extra = t.space * (1.0 + factor) - t.space * scale;
                 if extra.abs() > 1e-4 {
-                    append(&mut runs, start_x, t.space_face, Piece::Shift(extra));
+                    run.pieces.push(Piece::Shift(extra));
                 }
                 x += t.space * (1.0 + factor);
             }
-        }
-        for r in &mut runs {
-            merge_text(&mut r.pieces);
         }
         runs.into_iter().map(Item::Text).collect()
     }
@@ -1002,7 +1023,7 @@ impl<'a> Layouter<'a> {
     }
 
     /// Distributes the vertical list over pages.
-    fn paginate(&mut self, vitems: Vec<VItem>, body_start: f32) -> Vec<Page> {
+    fn paginate(&mut self, mut vitems: Vec<VItem>, body_start: f32) -> Vec<Page> {
         let min_lines = self.p.body.min_lines_at_break.get().max(1);
         let closing_at = vitems.iter().position(|v| v.kind == LineRole::Closing);
         let n = vitems.len();
@@ -1064,22 +1085,17 @@ impl<'a> Layouter<'a> {
                 Vec::new()
             };
             let mut lines = Vec::new();
-            for (v, y) in vitems[s..e].iter().zip(baselines) {
+            for (v, y) in vitems[s..e].iter_mut().zip(baselines) {
                 lines.push(PlacedLine {
                     baseline: y,
                     role: v.kind,
                 });
-                for it in &v.items {
-                    items.push(match it {
-                        Item::Text(r) => Item::Text(TextRun {
-                            baseline: r.baseline + y,
-                            ..r.clone()
-                        }),
-                        Item::Rule(rule) => Item::Rule(Rule {
-                            y: rule.y + y,
-                            ..*rule
-                        }),
-                    });
+                for mut it in v.items.drain(..) {
+                    match &mut it {
+                        Item::Text(r) => r.baseline += y,
+                        Item::Rule(rule) => rule.y += y,
+                    }
+                    items.push(it);
                 }
             }
             let number = (page_no >= numbered_from).then_some(page_no);
@@ -1209,18 +1225,6 @@ fn push_text(run: &mut TextRun, text: &str, kerning: bool) {
         from = at;
     }
     run.pieces.push(Piece::Text(text[from..].to_string()));
-}
-
-/// Joins adjacent text pieces.
-fn merge_text(pieces: &mut Vec<Piece>) {
-    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
-    for p in pieces.drain(..) {
-        match (out.last_mut(), p) {
-            (Some(Piece::Text(a)), Piece::Text(b)) => a.push_str(&b),
-            (_, p) => out.push(p),
-        }
-    }
-    *pieces = out;
 }
 
 /// Whether a page may start at vertical item `j`.

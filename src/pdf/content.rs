@@ -146,17 +146,37 @@ fn number(out: &mut Vec<u8>, value: f32) {
     }
     let milli = milli.unsigned_abs();
     let (int, mut frac) = (milli / 1000, milli % 1000);
-    out.extend_from_slice(int.to_string().as_bytes());
+    digits(out, int);
     if frac != 0 {
         out.push(b'.');
-        let mut digits = 3;
+        let mut width = 3;
         while frac % 10 == 0 {
             frac /= 10;
-            digits -= 1;
+            width -= 1;
         }
-        let text = format!("{frac:0digits$}");
-        out.extend_from_slice(text.as_bytes());
+        let start = out.len();
+        digits(out, frac);
+        // Leading zeros of the fraction (.05 is frac 5 at width 2).
+        let missing = width - (out.len() - start);
+        for _ in 0..missing {
+            out.insert(start, b'0');
+        }
     }
+}
+
+/// Decimal digits of `n`.
+fn digits(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
 }
 
 #[cfg(test)]
@@ -178,6 +198,9 @@ mod tests {
         assert_eq!(num(-0.0004), "0");
         assert_eq!(num(772.7), "772.7");
         assert_eq!(num(1.0001), "1");
+        assert_eq!(num(2.005), "2.005");
+        assert_eq!(num(-10.2), "-10.2");
+        assert_eq!(num(1234567.0), "1234567");
     }
 
     #[test]

@@ -50,7 +50,40 @@ pub struct Metadata {
 /// The fonts of one PDF: printpdf's resource id, the short resource name the
 /// content uses, and each character's glyph code in the subset.
 struct Fonts {
-    faces: BTreeMap<Face, (FontId, String, HashMap<char, u16>)>,
+    faces: BTreeMap<Face, (FontId, String, Codes)>,
+}
+
+/// Character → glyph code in a subset: a direct table for the characters of
+/// Vietnamese text, a map for the rest.
+struct Codes {
+    latin: Vec<u16>,
+    other: HashMap<char, u16>,
+}
+
+impl Codes {
+    fn new(glyphs: &[(char, u16, u16)]) -> Codes {
+        let mut codes = Codes {
+            latin: vec![0; font::DIRECT_CHARS],
+            other: HashMap::new(),
+        };
+        for (c, gid, _) in glyphs {
+            match font::direct_index(*c) {
+                Some(i) => codes.latin[i] = *gid,
+                None => {
+                    codes.other.insert(*c, *gid);
+                }
+            }
+        }
+        codes
+    }
+
+    /// The code of `c`; .notdef (0) for a character the face lacks (layout warned).
+    fn get(&self, c: char) -> u16 {
+        match font::direct_index(c) {
+            Some(i) => self.latin[i],
+            None => self.other.get(&c).copied().unwrap_or(0),
+        }
+    }
 }
 
 /// Writes `pages` as a PDF.
@@ -101,20 +134,41 @@ pub fn write(pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
 
 /// The characters each face draws, over all pages.
 fn used_chars(pages: &[Page]) -> BTreeMap<Face, BTreeSet<char>> {
-    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    // A flag per character of Vietnamese text and a set for the rest, per face:
+    // a set insertion for each of the ~15 000 characters of a report costs more.
+    let mut seen: BTreeMap<Face, (Vec<bool>, BTreeSet<char>)> = BTreeMap::new();
     for page in pages {
         for item in &page.items {
-            if let Item::Text(run) = item {
-                let chars = used.entry(run.face).or_default();
-                for piece in &run.pieces {
-                    if let Piece::Text(t) = piece {
-                        chars.extend(t.chars());
+            let Item::Text(run) = item else { continue };
+            let (direct, other) = seen
+                .entry(run.face)
+                .or_insert_with(|| (vec![false; font::DIRECT_CHARS], BTreeSet::new()));
+            for piece in &run.pieces {
+                if let Piece::Text(t) = piece {
+                    for c in t.chars() {
+                        match font::direct_index(c) {
+                            Some(i) => direct[i] = true,
+                            None => {
+                                other.insert(c);
+                            }
+                        }
                     }
                 }
             }
         }
     }
-    used
+    seen.into_iter()
+        .map(|(face, (direct, mut other))| {
+            other.extend(
+                direct
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, on)| **on)
+                    .filter_map(|(i, _)| font::direct_char(i)),
+            );
+            (face, other)
+        })
+        .collect()
 }
 
 /// Renames the fonts in the document's font dictionary from printpdf's
@@ -166,7 +220,9 @@ fn glyph_registration(used: &BTreeMap<Face, BTreeSet<char>>, fonts: &Fonts) -> V
 /// long and saves nothing measurable on text and subset fonts.
 const COMPRESSION: u32 = 6;
 
-/// Compresses every stream and saves with object and cross-reference streams.
+/// Compresses every stream and saves with object and cross-reference
+/// streams. (Compressing on both cores saves less than starting threads costs
+/// a one-report process; a batch runs whole reports in parallel instead.)
 fn save(document: &mut lopdf::Document) -> lopdf::Result<Vec<u8>> {
     use std::io::Write;
     for object in document.objects.values_mut() {
@@ -234,8 +290,7 @@ fn add_fonts(doc: &mut PdfDocument, used: &BTreeMap<Face, BTreeSet<char>>) -> Re
         let face = *face;
         let subset = font::subset(face, chars).map_err(Error::Internal)?;
         let d = face.descriptor();
-        let codes: HashMap<char, u16> =
-            subset.glyphs.iter().map(|(c, gid, _)| (*c, *gid)).collect();
+        let codes = Codes::new(&subset.glyphs);
         let mut parsed = ParsedFont::with_glyph_data(
             subset.bytes,
             0,
@@ -314,12 +369,7 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
         codes.clear();
         for piece in &run.pieces {
             if let Piece::Text(t) = piece {
-                // A character the face lacks prints as .notdef (layout warned).
-                codes.push(
-                    t.chars()
-                        .map(|ch| map.get(&ch).copied().unwrap_or(0))
-                        .collect(),
-                );
+                codes.push(t.chars().map(|ch| map.get(ch)).collect());
             }
         }
         let mut strings = codes.iter();
