@@ -229,3 +229,24 @@ fn invalid_date_is_refused_by_the_command_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("write it as YYYY-MM-DD"));
 }
+
+/// The same report is the same bytes, whatever the process rendered before
+/// it: a batch must not change a report, and offices compare files.
+#[test]
+fn a_report_is_the_same_bytes_however_often_and_after_whatever_it_is_rendered() {
+    use baocao::report::Kind;
+    let engine = baocao::Engine::builtin();
+    let opts = baocao::Options::default();
+    let render = |seed: &std::path::Path, kind: Kind| {
+        let bytes = std::fs::read(seed).unwrap();
+        engine
+            .render_input(&seed.display().to_string(), &bytes, kind, &opts)
+            .unwrap()
+            .pdf
+    };
+    let seeds = seeds();
+    let first = render(&seeds[0], Kind::YearEnd);
+    let other = render(&seeds[1], Kind::Congress);
+    assert_ne!(first, other);
+    assert_eq!(render(&seeds[0], Kind::YearEnd), first);
+}

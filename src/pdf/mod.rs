@@ -23,6 +23,7 @@
 mod content;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use printpdf::{
     Date as PdfDate, DateTime, FontId, FontMetrics, Mm, Offset, Op, ParsedFont, PdfDocument,
@@ -47,10 +48,10 @@ pub struct Metadata {
     pub date: Date,
 }
 
-/// The fonts of one PDF: printpdf's resource id, the short resource name the
-/// content uses, and each character's glyph code in the subset.
+/// The fonts of one PDF: the resource name (`F1`, `F2` …) and each
+/// character's glyph code in the subset.
 struct Fonts {
-    faces: BTreeMap<Face, (FontId, String, Codes)>,
+    faces: BTreeMap<Face, (FontId, Codes)>,
 }
 
 /// Character → glyph code in a subset: a direct table for the characters of
@@ -110,7 +111,6 @@ pub fn write(pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
     let mut warnings = Vec::new();
     let mut document = doc.to_lopdf_document(&options, &mut warnings);
     let page_ids: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
-    rename_fonts(&mut document, page_ids.first().copied(), &fonts);
     if page_ids.len() != pages.len() {
         return Err(Error::Internal(format!(
             "printpdf made {} pages of {}",
@@ -118,8 +118,15 @@ pub fn write(pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
             pages.len()
         )));
     }
+    // Two differently salted hashes of the title and page contents: the file id.
+    let mut digest = [1u8, 2].map(|salt| {
+        let mut h = DefaultHasher::new();
+        (salt, &meta.title).hash(&mut h);
+        h
+    });
     for (page, id) in pages.iter().zip(page_ids) {
         let stream = page_content(page, &fonts)?;
+        digest.iter_mut().for_each(|h| stream.hash(h));
         let targets = document.get_page_contents(id);
         let Some(first) = targets.first() else {
             return Err(Error::Internal("a page without a content stream".into()));
@@ -128,8 +135,20 @@ pub fn write(pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
             s.set_plain_content(stream);
         }
     }
+    set_file_id(&mut document, digest.map(|h| h.finish()));
     save(&mut document)
         .map_err(|e| Error::Internal(format!("cannot write the PDF: {e} ({warnings:?})")))
+}
+
+/// Sets the trailer's `/ID` from a digest of the document's content, in
+/// place of printpdf's counter-based one, so the same report is the same bytes.
+fn set_file_id(document: &mut lopdf::Document, digest: [u64; 2]) {
+    let mut id = digest[0].to_be_bytes().to_vec();
+    id.extend_from_slice(&digest[1].to_be_bytes());
+    let string = |b: Vec<u8>| lopdf::Object::String(b, lopdf::StringFormat::Hexadecimal);
+    document
+        .trailer
+        .set("ID", vec![string(id.clone()), string(id)]);
 }
 
 /// The characters each face draws, over all pages.
@@ -169,33 +188,6 @@ fn used_chars(pages: &[Page]) -> BTreeMap<Face, BTreeSet<char>> {
             (face, other)
         })
         .collect()
-}
-
-/// Renames the fonts in the document's font dictionary from printpdf's
-/// 32-letter ids to the short names the content streams use.
-fn rename_fonts(document: &mut lopdf::Document, page: Option<lopdf::ObjectId>, fonts: &Fonts) {
-    let Some(page) = page else { return };
-    let Ok(resources) = document
-        .get_dictionary(page)
-        .and_then(|p| p.get(b"Resources"))
-        .and_then(|r| r.as_reference())
-    else {
-        return;
-    };
-    let Ok(fonts_id) = document
-        .get_dictionary(resources)
-        .and_then(|r| r.get(b"Font"))
-        .and_then(|f| f.as_reference())
-    else {
-        return;
-    };
-    if let Ok(dict) = document.get_dictionary_mut(fonts_id) {
-        for (id, short, _) in fonts.faces.values() {
-            if let Ok(font) = dict.remove(id.0.as_bytes()).ok_or(()) {
-                dict.set(short.as_bytes(), font);
-            }
-        }
-    }
 }
 
 /// One `ShowText` per face of every character it draws: how printpdf learns
@@ -321,8 +313,15 @@ fn add_fonts(doc: &mut PdfDocument, used: &BTreeMap<Face, BTreeSet<char>>) -> Re
             caret_slope_run: d.caret.1,
             us_weight_class: d.weight,
         };
-        let short = format!("F{}", faces.len() + 1);
-        faces.insert(face, (doc.add_font(&parsed), short, codes));
+        // Our own resource names rather than `add_font`'s ids, which come
+        // from a process-wide counter: a report's bytes must not depend on
+        // what else the process wrote before it.
+        let id = FontId(format!("F{}", faces.len() + 1));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::PdfFont::new(parsed));
+        faces.insert(face, (id, codes));
     }
     Ok(Fonts { faces })
 }
@@ -351,9 +350,9 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
     let mut codes: Vec<Vec<u16>> = Vec::new();
     for item in &page.items {
         let Item::Text(run) = item else { continue };
-        let (_, name, map) = &fonts.faces[&run.face];
+        let (id, map) = &fonts.faces[&run.face];
         if current != Some((run.face, run.size)) {
-            c.font(name, run.size);
+            c.font(&id.0, run.size);
             current = Some((run.face, run.size));
         }
         if run.scale != scale {
