@@ -143,6 +143,44 @@ fn output_defaults_to_the_article_name_in_the_current_folder() {
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
+/// A report is an ordinary file: a new one gets the mode any new file gets
+/// here (not the private mode of the temporary it was written as), and a
+/// replaced one keeps its mode.
+#[cfg(unix)]
+#[test]
+fn written_reports_get_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempdir();
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, "").unwrap();
+    let new = dir.path().join("new.pdf");
+    let o = baocao(
+        dir.path(),
+        &[
+            "year-end",
+            seeds()[0].to_str().unwrap(),
+            "-o",
+            new.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success());
+    assert_eq!(mode(&new), mode(&plain));
+
+    std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let o = baocao(
+        dir.path(),
+        &[
+            "congress",
+            seeds()[1].to_str().unwrap(),
+            "-o",
+            new.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success());
+    assert_eq!(mode(&new), 0o640);
+}
+
 #[test]
 fn missing_organisation_data_is_listed_in_one_warning() {
     let dir = tempdir();
