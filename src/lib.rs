@@ -14,6 +14,7 @@
 //! profile) and runs the stages for one report.
 
 pub mod article;
+pub mod batch;
 pub mod error;
 pub mod font;
 pub mod format;
@@ -163,6 +164,18 @@ impl Engine {
 
     /// Renders report data.
     pub fn render(&self, data: &ReportData, opts: &Options) -> Result<Rendered> {
+        let laid = self.lay_out(data, opts)?;
+        let bytes = pdf::write(&laid.pages, &laid.metadata)?;
+        Ok(Rendered {
+            pdf: bytes,
+            pages: laid.pages.len(),
+            warnings: laid.warnings,
+        })
+    }
+
+    /// Runs the stages up to layout: the pages before they become PDF, and
+    /// what to warn about (the article's notes, what the letterhead lacks).
+    pub fn lay_out(&self, data: &ReportData, opts: &Options) -> Result<LaidOut> {
         let source = data
             .meta
             .source
@@ -174,53 +187,27 @@ impl Engine {
             .map(|n| Warning::at(Location::line(source.clone(), n.line), n.message.clone()))
             .collect();
         let date = match (opts.date, &data.meta.date) {
-            (Some(d), _) => d,
-            (None, Some(iso)) => Date::parse_iso(iso).ok_or_else(|| {
+            (Some(d), _) => Some(d),
+            (None, Some(iso)) => Some(Date::parse_iso(iso).ok_or_else(|| {
                 Error::Usage(format!(
                     "the report data has an invalid date `{iso}` (expected YYYY-MM-DD)"
                 ))
-            })?,
+            })?),
             (None, None) => {
                 warnings.push(Warning::at(
                     Location::file(source.clone()),
                     "the article has no publication date, so the date line is left blank; give the report date with --date YYYY-MM-DD",
                 ));
-                let blank = &self.profile.header.place_date.blank.value;
-                let letter = letter(data, opts, blank, &mut warnings);
-                return self.finish(data, letter, Date::today(), warnings);
+                None
             }
         };
-        let letter = letter(data, opts, &date.header_form(), &mut warnings);
-        self.finish(data, letter, date, warnings)
-    }
-
-    /// Template, markup, layout and PDF for data with its letterhead; `date`
-    /// dates the PDF.
-    fn finish(
-        &self,
-        data: &ReportData,
-        letter: Letter,
-        date: Date,
-        warnings: Vec<Warning>,
-    ) -> Result<Rendered> {
-        let laid = self.lay_out_with(data, &letter, date, warnings)?;
-        let bytes = pdf::write(&laid.pages, &laid.metadata)?;
-        Ok(Rendered {
-            pdf: bytes,
-            pages: laid.pages.len(),
-            warnings: laid.warnings,
-        })
-    }
-
-    /// Runs the stages up to layout: the pages before they become PDF.
-    pub fn lay_out(&self, data: &ReportData, opts: &Options) -> Result<LaidOut> {
-        let date = opts
-            .date
-            .or_else(|| data.meta.date.as_deref().and_then(Date::parse_iso))
-            .unwrap_or_else(Date::today);
-        let mut warnings = Vec::new();
-        let letter = letter(data, opts, &date.header_form(), &mut warnings);
-        self.lay_out_with(data, &letter, date, warnings)
+        let date_text = match date {
+            Some(d) => d.header_form(),
+            None => self.profile.header.place_date.blank.value.clone(),
+        };
+        let letter = letter(data, opts, &date_text, &mut warnings);
+        // Without a report date the PDF is dated the day it is made.
+        self.lay_out_with(data, &letter, date.unwrap_or_else(Date::today), warnings)
     }
 
     fn lay_out_with(
@@ -237,7 +224,8 @@ impl Engine {
         Ok(LaidOut {
             pages: laid_out.pages,
             metadata: pdf::Metadata {
-                title: doc.summary.clone(),
+                // How the report is referred to: "Báo cáo" and its trích yếu.
+                title: format!("Báo cáo {}", doc.summary),
                 author: letter.issuer.clone(),
                 subject: format!("Báo cáo {}", data.kind.vietnamese()),
                 date,

@@ -1,6 +1,6 @@
 //! Command line of baocao: parses arguments and calls the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,7 +10,7 @@ use baocao::error::{Error, Result};
 use baocao::org::Org;
 use baocao::report::Kind;
 use baocao::vn::Date;
-use baocao::{Engine, Options};
+use baocao::{batch, Engine, Options};
 
 /// Typesets Vietnamese articles about a Party committee's work as report PDFs
 /// in the official Party format (Hướng dẫn 36-HD/VPTW).
@@ -43,12 +43,45 @@ enum Command {
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
         kind: Option<Kind>,
     },
+    /// Build many reports at once: each input (an article or report data, or a
+    /// folder of them) becomes <DIR>/<name>.pdf, in parallel. The kind is
+    /// detected per article unless --kind is given. Goes on past bad inputs,
+    /// lists them at the end, and exits 1 if any failed.
+    Build(BuildArgs),
     /// List the templates and the files they come from.
     Templates {
         /// Folder whose NAME.hbs files replace the built-in templates.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// Articles, report data files, or folders of them.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Folder for the PDFs (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+    /// Render every input as this kind.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    kind: Option<Kind>,
+    /// Reports built at once [default: one per core].
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Organisation profile for every report (YAML).
+    #[arg(long, value_name = "ORG.yaml")]
+    org: Option<PathBuf>,
+    /// Report date for every report [default: each article's date].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+    /// Also write all reports into this one PDF, each keeping its page numbers.
+    #[arg(long, value_name = "PACK.pdf")]
+    pack: Option<PathBuf>,
+    /// Folder whose NAME.hbs files replace the built-in templates.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -95,6 +128,7 @@ fn main() -> ExitCode {
         Command::Congress(args) => render(Kind::Congress, &args),
         Command::Resolution(args) => render(Kind::Resolution, &args),
         Command::Inspect { input, kind } => inspect(&input, kind),
+        Command::Build(args) => return build(args),
         Command::Templates { templates } => list_templates(templates.as_deref()),
     };
     match result {
@@ -121,15 +155,14 @@ fn engine(templates: Option<&Path>) -> Result<Engine> {
     }
 }
 
+fn read_org(path: &Path) -> Result<Org> {
+    let text = String::from_utf8_lossy(&read(path)?).into_owned();
+    Org::parse(&path.display().to_string(), &text)
+}
+
 fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
     let engine = engine(args.templates.as_deref())?;
-    let org = match &args.org {
-        Some(path) => {
-            let text = String::from_utf8_lossy(&read(path)?).into_owned();
-            Some(Org::parse(&path.display().to_string(), &text)?)
-        }
-        None => None,
-    };
+    let org = args.org.as_deref().map(read_org).transpose()?;
     let opts = Options {
         org,
         number: args.number,
@@ -173,6 +206,117 @@ fn inspect(input: &Path, kind: Option<Kind>) -> Result<()> {
         path: PathBuf::from("standard output"),
         source: e,
     })
+}
+
+fn build(args: BuildArgs) -> ExitCode {
+    let (outcomes, pack_error, job) = match run_build(args) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let failed: Vec<&batch::Outcome> = outcomes.iter().filter(|o| o.result.is_err()).collect();
+    // The same warning (say, no organisation profile) is said once, with
+    // the number of reports it concerns.
+    let mut warnings: Vec<(String, usize)> = Vec::new();
+    for done in outcomes.iter().filter_map(|o| o.result.as_ref().ok()) {
+        for w in &done.warnings {
+            let text = w.to_string();
+            match warnings.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, n)) => *n += 1,
+                None => warnings.push((text, 1)),
+            }
+        }
+    }
+    for (text, n) in &warnings {
+        let reports = if *n == 1 { "report" } else { "reports" };
+        eprintln!("warning ({n} {reports}): {text}");
+    }
+    eprintln!(
+        "{} of {} reports written to {}",
+        outcomes.len() - failed.len(),
+        outcomes.len(),
+        job.out_dir.display(),
+    );
+    if let Some(pack) = &job.pack {
+        match &pack_error {
+            None => eprintln!("pack of the written reports: {}", pack.display()),
+            Some(e) => eprintln!("error: the pack {} was not written: {e}", pack.display()),
+        }
+    }
+    if !failed.is_empty() {
+        eprintln!("{} failed:", failed.len());
+        for o in &failed {
+            // Errors name their file already; indent their hint lines.
+            if let Err(e) = &o.result {
+                eprintln!("  {}", e.to_string().replace('\n', "\n  "));
+            }
+        }
+    }
+    if failed.is_empty() && pack_error.is_none() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Sets up and runs a batch; an error here stops it before any report.
+fn run_build(args: BuildArgs) -> Result<(Vec<batch::Outcome>, Option<Error>, batch::Job)> {
+    let engine = engine(args.templates.as_deref())?;
+    let job = batch::Job {
+        inputs: args.inputs,
+        out_dir: args.output,
+        kind: args.kind,
+        options: Options {
+            org: args.org.as_deref().map(read_org).transpose()?,
+            number: None,
+            date: args.date,
+        },
+        jobs: args.jobs,
+        pack: args.pack,
+    };
+    let files = batch::collect_inputs(&job.inputs)?;
+    if files.is_empty() {
+        return Err(Error::Usage(
+            "no .txt, .yaml or .yml inputs found; give article files or folders holding them"
+                .into(),
+        ));
+    }
+    std::fs::create_dir_all(&job.out_dir).map_err(|e| Error::Io {
+        action: "create",
+        path: job.out_dir.clone(),
+        source: e,
+    })?;
+    // A progress bar on a terminal; otherwise one line per input, for logs.
+    let terminal = std::io::stderr().is_terminal();
+    let bar = if terminal {
+        let style =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} reports {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        indicatif::ProgressBar::new(files.len() as u64).with_style(style)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let progress = |o: &batch::Outcome| {
+        if terminal {
+            bar.inc(1);
+            return;
+        }
+        match &o.result {
+            Ok(d) => eprintln!(
+                "ok    {} -> {} ({}, {} pages)",
+                o.input.display(),
+                d.output.display(),
+                d.kind.name(),
+                d.pages
+            ),
+            Err(_) => eprintln!("FAIL  {}", o.input.display()),
+        }
+    };
+    let (outcomes, pack_error) = batch::run(&engine, &job, &files, &progress);
+    bar.finish_and_clear();
+    Ok((outcomes, pack_error, job))
 }
 
 fn list_templates(dir: Option<&Path>) -> Result<()> {

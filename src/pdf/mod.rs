@@ -89,7 +89,29 @@ impl Codes {
 
 /// Writes `pages` as a PDF.
 pub fn write(pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
+    write_with_sections(pages, meta, &[])
+}
+
+/// A part of a PDF that holds several reports: its bookmark title and the
+/// index of its first page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub first_page: usize,
+}
+
+/// Writes `pages` as a PDF of several sections: each gets a bookmark, and
+/// page labels that count from 1 within it (`2.1`, `2.2` … for the second),
+/// so a viewer shows the numbers printed on the pages.
+pub fn write_with_sections(
+    pages: &[Page],
+    meta: &Metadata,
+    sections: &[Section],
+) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&meta.title);
+    for section in sections {
+        doc.add_bookmark(&section.title, section.first_page + 1);
+    }
     set_metadata(&mut doc, meta);
     let used = used_chars(pages);
     let fonts = add_fonts(&mut doc, &used)?;
@@ -136,6 +158,7 @@ pub fn write(pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
         }
     }
     set_file_id(&mut document, digest.map(|h| h.finish()));
+    set_page_labels(&mut document, sections);
     save(&mut document)
         .map_err(|e| Error::Internal(format!("cannot write the PDF: {e} ({warnings:?})")))
 }
@@ -149,6 +172,27 @@ fn set_file_id(document: &mut lopdf::Document, digest: [u64; 2]) {
     document
         .trailer
         .set("ID", vec![string(id.clone()), string(id)]);
+}
+
+/// Adds the catalog's `/PageLabels` for `sections`.
+fn set_page_labels(document: &mut lopdf::Document, sections: &[Section]) {
+    use lopdf::{Dictionary, Object};
+    if sections.is_empty() {
+        return;
+    }
+    let mut nums = Vec::new();
+    for (i, section) in sections.iter().enumerate() {
+        let mut label = Dictionary::new();
+        label.set("S", Object::Name(b"D".to_vec()));
+        label.set("P", Object::string_literal(format!("{}.", i + 1)));
+        nums.push(Object::Integer(section.first_page as i64));
+        nums.push(Object::Dictionary(label));
+    }
+    let mut labels = Dictionary::new();
+    labels.set("Nums", nums);
+    if let Ok(catalog) = document.catalog_mut() {
+        catalog.set("PageLabels", labels);
+    }
 }
 
 /// The characters each face draws, over all pages.
