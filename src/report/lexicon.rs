@@ -1,7 +1,7 @@
 //! The lexicon (`templates/lexicon.yaml`): which paragraph goes to which
 //! section, and which kind of report an article is about.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -71,12 +71,17 @@ impl Lexicon {
     pub fn parse(file: &str, text: &str) -> Result<Lexicon> {
         let mut lexicon: Lexicon = serde_yaml::from_str(text).map_err(|e| Error::yaml(file, &e))?;
         let build = |patterns: Vec<&String>| {
-            AhoCorasick::new(patterns).map_err(|e| {
-                Error::invalid(
-                    Location::file(file),
-                    format!("cannot index the patterns: {e}"),
-                )
-            })
+            // The plain NFA: building a faster automaton costs more than a
+            // report's few searches save.
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .build(patterns)
+                .map_err(|e| {
+                    Error::invalid(
+                        Location::file(file),
+                        format!("cannot index the patterns: {e}"),
+                    )
+                })
         };
         let (mut topics, mut topic_of, mut keywords, mut keyword_of) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());

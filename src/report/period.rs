@@ -106,11 +106,12 @@ pub fn period(article: &Article, lower: &[String]) -> Period {
         term,
         committee_term,
         congress: congress_number(
-            &article.title,
+            (&article.title, &title),
             &article
                 .blocks
                 .iter()
-                .map(|b| b.text.as_str())
+                .zip(lower)
+                .map(|(b, l)| (b.text.as_str(), l.as_str()))
                 .collect::<Vec<_>>(),
         ),
         resolution: resolution_name(article),
@@ -224,15 +225,15 @@ fn most_common<T: PartialEq + Copy>(items: &[T]) -> Option<T> {
 
 /// The number of the ward's Party congress: `Đảng bộ phường lần thứ XXIII`
 /// in the body, else `Đại hội lần thứ XXII` in the title.
-fn congress_number(title: &str, body: &[&str]) -> Option<String> {
-    let after = |text: &str, marker: &str| -> Option<String> {
-        let lower = text.to_lowercase();
+fn congress_number(title: (&str, &str), body: &[(&str, &str)]) -> Option<String> {
+    // `text` and its lower-cased form `lower`.
+    let after = |(text, lower): (&str, &str), marker: &str| -> Option<String> {
         // Positions in the lower-cased text are valid in the original only if
         // lower-casing kept every byte length (it does for Vietnamese).
         let source = if lower.len() == text.len() {
             text
         } else {
-            lower.as_str()
+            lower
         };
         lower.match_indices(marker).find_map(|(i, _)| {
             let rest = &source[i + marker.len()..];
@@ -243,7 +244,7 @@ fn congress_number(title: &str, body: &[&str]) -> Option<String> {
             vn::parse_roman(&token).map(|_| token)
         })
     };
-    for text in body {
+    for &text in body {
         for marker in [
             "đảng bộ phường lần thứ ",
             "đảng bộ xã lần thứ ",
@@ -334,7 +335,7 @@ fn elapsed(texts: &[&str]) -> Option<String> {
 /// blocks lower-cased.
 pub fn place(article: &Article, lower: &[String]) -> Place {
     let title_lower = article.title.to_lowercase();
-    let texts: Vec<(&str, &str)> = std::iter::once((article.title.as_str(), title_lower.as_str()))
+    let texts: Vec<Words> = std::iter::once((article.title.as_str(), title_lower.as_str()))
         .chain(
             article
                 .blocks
@@ -342,6 +343,12 @@ pub fn place(article: &Article, lower: &[String]) -> Place {
                 .zip(lower)
                 .map(|(b, l)| (b.text.as_str(), l.as_str())),
         )
+        .filter_map(|(text, lower)| {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let lows: Vec<&str> = lower.split_whitespace().collect();
+            // Where lower-casing changed the spacing, words cannot be paired.
+            (words.len() == lows.len()).then_some((words, lows))
+        })
         .collect();
     let (ward_type, ward) = most_common_name(&texts, &["phường", "xã", "thị trấn"]).unzip();
     let (district_type, district) = most_common_name(
@@ -370,18 +377,16 @@ pub fn place(article: &Article, lower: &[String]) -> Place {
     }
 }
 
+/// A text's words and the same words lower-cased.
+type Words<'a> = (Vec<&'a str>, Vec<&'a str>);
+
 /// The most frequent capitalised name after any of `prefixes` (matched
 /// case-insensitively at a word start): `phường Phúc Đồng` → (`phường`,
-/// `Phúc Đồng`). Each text comes with its lower-cased form.
-fn most_common_name(texts: &[(&str, &str)], prefixes: &[&str]) -> Option<(String, String)> {
+/// `Phúc Đồng`).
+fn most_common_name(texts: &[Words], prefixes: &[&str]) -> Option<(String, String)> {
     let prefixes: Vec<Vec<&str>> = prefixes.iter().map(|p| p.split(' ').collect()).collect();
     let mut found: Vec<(String, String)> = Vec::new();
-    for (text, lower) in texts {
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let lows: Vec<&str> = lower.split_whitespace().collect();
-        if words.len() != lows.len() {
-            continue; // lower-casing changed the spacing: cannot pair words
-        }
+    for (words, lows) in texts {
         for i in 0..words.len() {
             for pw in &prefixes {
                 if lows[i] != pw[0] || i + pw.len() > words.len() || lows[i..i + pw.len()] != pw[..]
