@@ -260,19 +260,25 @@ const COMPRESSION: u32 = 6;
 /// streams. (Compressing on both cores saves less than starting threads costs
 /// a one-report process; a batch runs whole reports in parallel instead.)
 fn save(document: &mut lopdf::Document) -> lopdf::Result<Vec<u8>> {
-    use std::io::Write;
+    // One compressor for all streams: setting one up clears tables of a
+    // few hundred kilobytes, which costs more than compressing a page.
+    let mut deflate = flate2::Compress::new(flate2::Compression::new(COMPRESSION), true);
     for object in document.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
             if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
                 continue;
             }
-            let mut encoder = flate2::write::ZlibEncoder::new(
-                Vec::with_capacity(stream.content.len() / 3),
-                flate2::Compression::new(COMPRESSION),
-            );
-            encoder.write_all(&stream.content)?;
-            let compressed = encoder.finish()?;
-            if compressed.len() < stream.content.len() {
+            deflate.reset();
+            // Incompressible data grows by a few bytes per 16 KB block.
+            let mut compressed = Vec::with_capacity(stream.content.len() + 64);
+            let status = deflate
+                .compress_vec(
+                    &stream.content,
+                    &mut compressed,
+                    flate2::FlushCompress::Finish,
+                )
+                .map_err(std::io::Error::other)?;
+            if status == flate2::Status::StreamEnd && compressed.len() < stream.content.len() {
                 stream.dict.set("Filter", "FlateDecode");
                 stream.set_content(compressed);
             }
