@@ -130,12 +130,16 @@ fn lay_out_one(
         source: e,
     })?;
     let source = input.display().to_string();
-    let kind = match kind {
-        Some(k) => k,
-        None if is_data(input) => engine.read_data(&source, &bytes)?.kind,
-        None => engine.inspect(&source, &bytes)?.kind,
+    let (data, mut warnings) = match kind {
+        Some(k) => engine.read_input(&source, &bytes, k)?,
+        None if is_data(input) => {
+            let kind = engine.read_data(&source, &bytes)?.kind;
+            engine.read_input(&source, &bytes, kind)?
+        }
+        // An article mapped onto the kind detected for it.
+        None => (engine.inspect(&source, &bytes)?, Vec::new()),
     };
-    let (data, mut warnings) = engine.read_input(&source, &bytes, kind)?;
+    let kind = data.kind;
     let laid = engine.lay_out(&data, opts)?;
     warnings.extend(laid.warnings.iter().cloned());
     Ok((kind, laid, warnings))
