@@ -28,6 +28,7 @@ pub mod vn;
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use error::{Error, Location, Result, Warning};
 use format::FormatProfile;
@@ -63,11 +64,16 @@ pub struct LaidOut {
     pub warnings: Vec<Warning>,
 }
 
-/// Templates, lexicon and format profile, loaded once.
+/// Templates, lexicon and format profile, loaded once and shared by every
+/// report (and every thread of a batch).
+///
+/// The lexicon and the profile are parsed, and each template compiled, on
+/// first use, so a command pays only for what it uses (`inspect` lays
+/// nothing out, `templates` reads no article).
 pub struct Engine {
     pub templates: Templates,
-    pub lexicon: Lexicon,
-    pub profile: FormatProfile,
+    lexicon: OnceLock<Lexicon>,
+    profile: OnceLock<FormatProfile>,
 }
 
 impl Engine {
@@ -75,8 +81,8 @@ impl Engine {
     pub fn builtin() -> Engine {
         Engine {
             templates: Templates::builtin(),
-            lexicon: Lexicon::builtin(),
-            profile: FormatProfile::party_2018(),
+            lexicon: OnceLock::new(),
+            profile: OnceLock::new(),
         }
     }
 
@@ -88,16 +94,26 @@ impl Engine {
         })
     }
 
+    /// The lexicon that routes paragraphs to sections (`templates/lexicon.yaml`).
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(Lexicon::builtin)
+    }
+
+    /// The format profile every number of the layout comes from.
+    pub fn profile(&self) -> &FormatProfile {
+        self.profile.get_or_init(FormatProfile::party_2018)
+    }
+
     /// Reads an article and maps it onto a `kind` report.
     pub fn read_article(&self, source: &str, bytes: &[u8], kind: Kind) -> Result<ReportData> {
         let article = article::read(source, bytes)?;
-        Ok(report::map(&article, kind, &self.lexicon))
+        Ok(report::map(&article, kind, self.lexicon()))
     }
 
     /// Reads an article and maps it onto the kind it is detected to be.
     pub fn inspect(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
         let article = article::read(source, bytes)?;
-        Ok(report::inspect(&article, &self.lexicon))
+        Ok(report::inspect(&article, self.lexicon()))
     }
 
     /// Reads report data as `inspect` prints it (YAML).
@@ -129,7 +145,7 @@ impl Engine {
         let mut data = self.read_data(source, bytes)?;
         let mut warnings = Vec::new();
         let from = data.kind;
-        let moved = data.rehome(kind, &self.lexicon);
+        let moved = data.rehome(kind, self.lexicon());
         if !moved.is_empty() {
             warnings.push(Warning::at(
                 Location::file(source),
@@ -203,7 +219,7 @@ impl Engine {
         };
         let date_text = match date {
             Some(d) => d.header_form(),
-            None => self.profile.header.place_date.blank.value.clone(),
+            None => self.profile().header.place_date.blank.value.clone(),
         };
         let letter = letter(data, opts, &date_text, &mut warnings);
         // Without a report date the PDF is dated the day it is made.
@@ -219,7 +235,7 @@ impl Engine {
     ) -> Result<LaidOut> {
         let markdown = self.markdown(data, letter, date)?;
         let doc = markup::parse(&self.templates.file_of(data.kind.name()), &markdown)?;
-        let laid_out = layout::layout(&doc, letter, &self.profile);
+        let laid_out = layout::layout(&doc, letter, self.profile());
         warnings.extend(laid_out.warnings);
         Ok(LaidOut {
             pages: laid_out.pages,
@@ -243,7 +259,7 @@ impl Engine {
     /// The data a template sees: the report data with sections keyed by id,
     /// plus the resolved letterhead.
     fn context(&self, data: &ReportData, letter: &Letter, date: Date) -> Result<serde_json::Value> {
-        let ids = self.lexicon.section_ids(data.kind);
+        let ids = self.lexicon().section_ids(data.kind);
         let mut sections = serde_json::Map::new();
         for id in &ids {
             sections.insert(id.to_string(), serde_json::Value::Array(Vec::new()));

@@ -12,7 +12,7 @@ use common::*;
 
 fn data(kind: Kind, engine: &Engine) -> ReportData {
     let sections = engine
-        .lexicon
+        .lexicon()
         .section_ids(kind)
         .iter()
         .map(|id| Section {
