@@ -16,6 +16,7 @@
 pub mod linebreak;
 pub mod metrics;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::error::Warning;
@@ -234,8 +235,9 @@ enum Wrap {
 
 /// A word of a paragraph: fragments that may differ in face, no spaces inside.
 #[derive(Debug, Clone)]
-struct Token {
-    frags: Vec<(String, Face)>,
+struct Token<'s> {
+    /// Slices of the paragraph's span texts.
+    frags: Vec<(&'s str, Face)>,
     width: f32,
     /// Face and natural width of the space after the token; width 0 when
     /// the token continues without a space (a split overlong word).
@@ -243,9 +245,12 @@ struct Token {
     space: f32,
 }
 
-impl Token {
-    fn text(&self) -> String {
-        self.frags.iter().map(|(t, _)| t.as_str()).collect()
+impl Token<'_> {
+    fn text(&self) -> Cow<'_, str> {
+        match self.frags.as_slice() {
+            [(t, _)] => Cow::Borrowed(t),
+            frags => Cow::Owned(frags.iter().map(|(t, _)| *t).collect()),
+        }
     }
 }
 
@@ -672,7 +677,7 @@ impl<'a> Layouter<'a> {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let texts: Vec<String> = tokens.iter().map(Token::text).collect();
+        let texts: Vec<Cow<str>> = tokens.iter().map(Token::text).collect();
         let items: Vec<BreakItem> = tokens
             .iter()
             .enumerate()
@@ -684,7 +689,7 @@ impl<'a> Layouter<'a> {
                     || break_allowed(
                         &texts[i],
                         &texts[i + 1],
-                        texts.get(i + 2).map(String::as_str),
+                        texts.get(i + 2).map(|t| t.as_ref()),
                     ),
                 penalty: 0.0,
             })
@@ -753,7 +758,7 @@ impl<'a> Layouter<'a> {
     }
 
     /// Turns spans into tokens split at spaces.
-    fn tokens(&self, spans: &[Span], size: f32) -> Vec<Token> {
+    fn tokens<'s>(&self, spans: &'s [Span], size: f32) -> Vec<Token<'s>> {
         let mut tokens: Vec<Token> = Vec::new();
         let mut current: Option<Token> = None;
         for span in spans {
@@ -777,7 +782,7 @@ impl<'a> Layouter<'a> {
                     space_face: face,
                     space: 0.0,
                 });
-                t.frags.push((piece.to_string(), face));
+                t.frags.push((piece, face));
                 t.width += w;
             }
         }
@@ -806,31 +811,29 @@ impl<'a> Layouter<'a> {
                 block_no + 1
             )));
             let mut pieces: Vec<Token> = Vec::new();
-            let mut cur = Token {
+            let empty = || Token {
                 frags: Vec::new(),
                 width: 0.0,
                 space_face: t.space_face,
                 space: 0.0,
             };
-            for (text, face) in &t.frags {
-                for c in text.chars() {
-                    let w = self.width(&c.to_string(), Style { face: *face, size });
-                    if cur.width + w > max && !cur.frags.is_empty() {
-                        pieces.push(std::mem::replace(
-                            &mut cur,
-                            Token {
-                                frags: Vec::new(),
-                                width: 0.0,
-                                space_face: t.space_face,
-                                space: 0.0,
-                            },
-                        ));
-                    }
-                    match cur.frags.last_mut() {
-                        Some((s, f)) if f == face => s.push(c),
-                        _ => cur.frags.push((c.to_string(), *face)),
+            let mut cur = empty();
+            for &(text, face) in &t.frags {
+                // `text[start..]` is the part of this fragment not yet placed.
+                let mut start = 0;
+                for (at, c) in text.char_indices() {
+                    let w = self.width(&text[at..at + c.len_utf8()], Style { face, size });
+                    if cur.width + w > max && (!cur.frags.is_empty() || at > start) {
+                        if at > start {
+                            cur.frags.push((&text[start..at], face));
+                        }
+                        start = at;
+                        pieces.push(std::mem::replace(&mut cur, empty()));
                     }
                     cur.width += w;
+                }
+                if start < text.len() {
+                    cur.frags.push((&text[start..], face));
                 }
             }
             cur.space = t.space;
@@ -881,8 +884,8 @@ impl<'a> Layouter<'a> {
             }
         }
         for (i, t) in tokens.iter().enumerate() {
-            for (text, face) in &t.frags {
-                let run = run_for(&mut runs, x, *face, size, scale);
+            for &(text, face) in &t.frags {
+                let run = run_for(&mut runs, x, face, size, scale);
                 let m = face.metrics();
                 // Advances and kerning in one pass; a kerning pair splits the text.
                 let (mut from, mut prev) = (0, None);
