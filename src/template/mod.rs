@@ -141,7 +141,7 @@ impl Templates {
         let wanted = self.sources.iter().filter(|s| s.partial || s.name == name);
         for s in wanted {
             registry
-                .register_template_string(&s.name, s.text.as_ref())
+                .register_template_string(&s.name, empty_comments(&s.text))
                 .map_err(|e| template_error(&s.file, &e))?;
         }
         if !registry.has_template(name) {
@@ -204,6 +204,34 @@ fn template_error(file: &str, e: &TemplateError) -> Error {
     Error::invalid(at, format!("template syntax: {}", e.reason()))
 }
 
+/// The template with the text of each `{{!-- … --}}` comment that ends a
+/// line removed, keeping its line breaks. The parser's cost grows with the
+/// square of a template's length and the header comments are a fifth of it;
+/// line and column numbers in errors stay those of the file.
+fn empty_comments(text: &str) -> Cow<'_, str> {
+    if !text.contains("{{!--") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{!--") {
+        let body = &rest[start + 5..];
+        let Some(end) = body.find("--}}") else { break };
+        let after = &body[end + 4..];
+        out.push_str(&rest[..start]);
+        if after.is_empty() || after.starts_with('\n') || after.starts_with("\r\n") {
+            out.push_str("{{!--");
+            out.extend(body[..end].chars().filter(|&c| c == '\n'));
+            out.push_str("--}}");
+        } else {
+            out.push_str(&rest[start..start + 5 + end + 4]);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// Escapes text for CommonMark: every ASCII punctuation character gets a
 /// backslash (always allowed, and removed by the parser), and line breaks
 /// become spaces, so interpolated text stays one run of plain text.
@@ -243,6 +271,16 @@ mod tests {
             partial: false,
         });
         t
+    }
+
+    #[test]
+    fn comments_ending_a_line_are_emptied_but_keep_their_lines() {
+        let t = "{{!-- a\n  b --}}\n# x {{!-- keep --}} y\n{{!-- c --}}";
+        assert_eq!(
+            empty_comments(t),
+            "{{!--\n--}}\n# x {{!-- keep --}} y\n{{!----}}"
+        );
+        assert!(matches!(empty_comments("plain"), Cow::Borrowed("plain")));
     }
 
     #[test]
