@@ -459,21 +459,16 @@ impl<'a> Layouter<'a> {
     /// `BÁO CÁO`, the trích yếu and `-----`; returns the baseline from which
     /// the body continues.
     fn title_block(&mut self, summary: &str, header_bottom: f32) -> f32 {
-        let t = &self.p.title_block;
+        let p = self.p;
+        let t = &p.title_block;
         let leading = t.line_height_pt.get();
         let mut y = header_bottom + leading + t.space_before_pt.get();
-        let type_style = Style::fixed(&t.type_name);
-        for mut r in self.centred(
+        self.centred_on_first_page(
             &t.type_name.text.value,
-            type_style,
-            self.left,
-            self.measure,
+            Style::fixed(&t.type_name),
+            y,
             leading,
-            Wrap::Balanced,
-        ) {
-            r.baseline += y;
-            self.first_page.push(Item::Text(r));
-        }
+        );
         let summary_style = Style {
             face: t.summary.face.get().into(),
             size: t.summary.size_pt.get(),
@@ -494,19 +489,29 @@ impl<'a> Layouter<'a> {
             self.first_page.push(Item::Text(r));
         }
         y += (n + 1.0) * leading;
-        let sep = Style::fixed(&t.separator);
-        for mut r in self.centred(
+        self.centred_on_first_page(
             &t.separator.text.value,
-            sep,
+            Style::fixed(&t.separator),
+            y,
+            leading,
+        );
+        y + t.space_after_pt.get()
+    }
+
+    /// `text` centred on the measure of page 1, its first baseline at `y`.
+    fn centred_on_first_page(&mut self, text: &str, style: Style, y: f32, leading: f32) {
+        let lines = self.centred(
+            text,
+            style,
             self.left,
             self.measure,
             leading,
             Wrap::Balanced,
-        ) {
+        );
+        for mut r in lines {
             r.baseline += y;
             self.first_page.push(Item::Text(r));
         }
-        y + t.space_after_pt.get()
     }
 
     /// The body blocks as a vertical list of lines.
