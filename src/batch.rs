@@ -94,7 +94,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// Output file names: `<out>/<input name>.pdf`, with `-2`, `-3` … added when
-/// two inputs share a name.
+/// two inputs share a name (whatever its case).
 pub fn output_names(files: &[PathBuf], out_dir: &Path) -> Vec<PathBuf> {
     let mut taken: Vec<String> = Vec::new();
     files
@@ -105,13 +105,14 @@ pub fn output_names(files: &[PathBuf], out_dir: &Path) -> Vec<PathBuf> {
                 .and_then(|s| s.to_str())
                 .unwrap_or("report")
                 .to_string();
+            // Compared without case: on Windows and macOS `A.pdf` is `a.pdf`.
             let mut name = stem.clone();
             let mut n = 1;
-            while taken.contains(&name) {
+            while taken.contains(&name.to_lowercase()) {
                 n += 1;
                 name = format!("{stem}-{n}");
             }
-            taken.push(name.clone());
+            taken.push(name.to_lowercase());
             out_dir.join(format!("{name}.pdf"))
         })
         .collect()
@@ -250,6 +251,7 @@ mod tests {
             PathBuf::from("a/bao-cao.txt"),
             PathBuf::from("b/bao-cao.txt"),
             PathBuf::from("c.yaml"),
+            PathBuf::from("d/Bao-Cao.txt"),
         ];
         let names = output_names(&files, Path::new("out"));
         assert_eq!(
@@ -257,7 +259,8 @@ mod tests {
             [
                 PathBuf::from("out/bao-cao.pdf"),
                 PathBuf::from("out/bao-cao-2.pdf"),
-                PathBuf::from("out/c.pdf")
+                PathBuf::from("out/c.pdf"),
+                PathBuf::from("out/Bao-Cao-3.pdf")
             ]
         );
     }
