@@ -33,8 +33,10 @@ enum Command {
     Congress(RenderArgs),
     /// Resolution-implementation report (báo cáo kết quả thực hiện nghị quyết).
     Resolution(RenderArgs),
-    /// Print an article's report data as YAML: kind and why, period, sections
-    /// with their input lines, what was set aside. Edit it and render it with
+    /// Print an article's report data as YAML, to check or edit.
+    ///
+    /// Shows the kind and why, the period, the sections with their input
+    /// lines, and what was set aside. Edit it and render it with
     /// `baocao <kind> data.yaml`.
     Inspect {
         /// The article, a UTF-8 text file.
@@ -43,10 +45,12 @@ enum Command {
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
         kind: Option<Kind>,
     },
-    /// Build many reports at once: each input (an article or report data, or a
-    /// folder of them) becomes <DIR>/<name>.pdf, in parallel. The kind is
-    /// detected per article unless --kind is given. Goes on past bad inputs,
-    /// lists them at the end, and exits 1 if any failed.
+    /// Build many reports at once, in parallel.
+    ///
+    /// Each input (an article, report data, or a folder of them) becomes
+    /// <DIR>/<name>.pdf, as the kind detected for the article unless --kind is
+    /// given. Goes on past bad inputs, lists them at the end, and exits 1 if
+    /// any failed.
     Build(BuildArgs),
     /// List the templates and the files they come from.
     Templates {
