@@ -563,7 +563,7 @@ impl<'a> Layouter<'a> {
                         style.align.get(),
                         block_no,
                     );
-                    let n = lines.len();
+                    let line_style = Style { face, size };
                     for (i, items) in lines.into_iter().enumerate() {
                         out.push(VItem {
                             items,
@@ -573,12 +573,11 @@ impl<'a> Layouter<'a> {
                             } else {
                                 0.0
                             },
-                            ascent: Style { face, size }.ascent(),
-                            descent: Style { face, size }.descent(),
+                            ascent: line_style.ascent(),
+                            descent: line_style.descent(),
                             kind: LineRole::Heading { block: block_no },
                         });
                     }
-                    let _ = n;
                 }
                 Block::Paragraph { spans } | Block::Item { spans, .. } => {
                     let (spans, indent) = match block {
@@ -594,9 +593,9 @@ impl<'a> Layouter<'a> {
                                 italic: false,
                             }];
                             s.extend(spans.iter().cloned());
-                            (s, self.p.items.indent_mm.pt_from_mm())
+                            (Cow::Owned(s), self.p.items.indent_mm.pt_from_mm())
                         }
-                        _ => (spans.clone(), indent),
+                        _ => (Cow::Borrowed(spans.as_slice()), indent),
                     };
                     let lines = self.set_paragraph(
                         &spans,
