@@ -79,19 +79,18 @@ pub struct TextRun {
     pub size: f32,
     /// Horizontal glyph scale (1 = none); justification may use 0.985–1.015.
     pub scale: f32,
-    pub pieces: Vec<Piece>,
+    /// The characters drawn, in order.
+    pub text: String,
+    /// Extra horizontal advances in points (positive: to the right), each
+    /// before the character at its byte offset in `text`: kerning and the
+    /// widening of justified spaces. Offsets do not decrease.
+    pub shifts: Vec<(usize, f32)>,
 }
 
 impl TextRun {
     /// The text of the run.
-    pub fn text(&self) -> String {
-        self.pieces
-            .iter()
-            .filter_map(|p| match p {
-                Piece::Text(t) => Some(t.as_str()),
-                Piece::Shift(_) => None,
-            })
-            .collect()
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// Advance of the run in points: glyph advances (scaled) plus shifts,
@@ -99,26 +98,44 @@ impl TextRun {
     pub fn width(&self) -> f32 {
         let m = self.face.metrics();
         let em = self.size / 1000.0 * self.scale;
-        self.pieces
-            .iter()
-            .map(|p| match p {
-                Piece::Text(t) => {
-                    t.chars()
-                        .filter_map(|c| m.glyph(c))
-                        .map(|g| f32::from(g.advance))
-                        .sum::<f32>()
-                        * em
-                }
-                Piece::Shift(dx) => *dx,
-            })
-            .sum()
+        let glyphs: f32 = self
+            .text
+            .chars()
+            .filter_map(|c| m.glyph(c))
+            .map(|g| f32::from(g.advance))
+            .sum();
+        glyphs * em + self.shifts.iter().map(|(_, dx)| dx).sum::<f32>()
+    }
+
+    /// The run as text pieces and the shifts between them, in order.
+    pub fn pieces(&self) -> impl Iterator<Item = Piece<'_>> {
+        let mut from = 0;
+        let mut shifts = self.shifts.iter().peekable();
+        std::iter::from_fn(move || match shifts.peek() {
+            Some(&&(at, dx)) if at <= from => {
+                shifts.next();
+                Some(Piece::Shift(dx))
+            }
+            Some(&&(at, _)) => {
+                let piece = &self.text[from..at];
+                from = at;
+                Some(Piece::Text(piece))
+            }
+            None if from < self.text.len() => {
+                let piece = &self.text[from..];
+                from = self.text.len();
+                Some(Piece::Text(piece))
+            }
+            None => None,
+        })
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Piece {
-    Text(String),
-    /// Extra horizontal advance in points (positive: to the right).
+/// A part of a [`TextRun`]: text, or an extra advance in points (positive:
+/// to the right).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Piece<'a> {
+    Text(&'a str),
     Shift(f32),
 }
 
@@ -237,12 +254,40 @@ enum Wrap {
 #[derive(Debug, Clone)]
 struct Token<'s> {
     /// Slices of the paragraph's span texts.
-    frags: Vec<(&'s str, Face)>,
+    frags: Frags<'s>,
     width: f32,
     /// Face and natural width of the space after the token; width 0 when
     /// the token continues without a space (a split overlong word).
     space_face: Face,
     space: f32,
+}
+
+/// The fragments of a token; almost always one, so that one is kept inline.
+#[derive(Debug, Clone)]
+enum Frags<'s> {
+    One((&'s str, Face)),
+    Many(Vec<(&'s str, Face)>),
+}
+
+impl<'s> Frags<'s> {
+    fn new() -> Frags<'s> {
+        Frags::Many(Vec::new())
+    }
+
+    fn push(&mut self, frag: (&'s str, Face)) {
+        match self {
+            Frags::Many(v) if v.is_empty() => *self = Frags::One(frag),
+            Frags::Many(v) => v.push(frag),
+            Frags::One(first) => *self = Frags::Many(vec![*first, frag]),
+        }
+    }
+
+    fn as_slice(&self) -> &[(&'s str, Face)] {
+        match self {
+            Frags::One(frag) => std::slice::from_ref(frag),
+            Frags::Many(v) => v,
+        }
+    }
 }
 
 impl Token<'_> {
@@ -292,7 +337,8 @@ impl<'a> Layouter<'a> {
             face: style.face,
             size: style.size,
             scale: 1.0,
-            pieces: Vec::new(),
+            text: String::new(),
+            shifts: Vec::new(),
         };
         push_text(&mut run, text, self.kerning);
         run
@@ -781,7 +827,7 @@ impl<'a> Layouter<'a> {
                 }
                 let w = self.width(piece, Style { face, size });
                 let t = current.get_or_insert_with(|| Token {
-                    frags: Vec::new(),
+                    frags: Frags::new(),
                     width: 0.0,
                     space_face: face,
                     space: 0.0,
@@ -816,18 +862,18 @@ impl<'a> Layouter<'a> {
             )));
             let mut pieces: Vec<Token> = Vec::new();
             let empty = || Token {
-                frags: Vec::new(),
+                frags: Frags::new(),
                 width: 0.0,
                 space_face: t.space_face,
                 space: 0.0,
             };
             let mut cur = empty();
-            for &(text, face) in &t.frags {
+            for &(text, face) in t.frags.as_slice() {
                 // `text[start..]` is the part of this fragment not yet placed.
                 let mut start = 0;
                 for (at, c) in text.char_indices() {
                     let w = self.width(&text[at..at + c.len_utf8()], Style { face, size });
-                    if cur.width + w > max && (!cur.frags.is_empty() || at > start) {
+                    if cur.width + w > max && (!cur.frags.as_slice().is_empty() || at > start) {
                         if at > start {
                             cur.frags.push((&text[start..at], face));
                         }
@@ -876,23 +922,18 @@ impl<'a> Layouter<'a> {
                     face,
                     size,
                     scale,
-                    pieces: Vec::new(),
+                    text: String::new(),
+                    shifts: Vec::new(),
                 });
             }
             runs.last_mut().expect("just pushed")
         }
-        fn push_str(run: &mut TextRun, text: &str) {
-            match run.pieces.last_mut() {
-                Some(Piece::Text(t)) => t.push_str(text),
-                _ => run.pieces.push(Piece::Text(text.to_string())),
-            }
-        }
         for (i, t) in tokens.iter().enumerate() {
-            for &(text, face) in &t.frags {
+            for &(text, face) in t.frags.as_slice() {
                 let run = run_for(&mut runs, x, face, size, scale);
                 let m = face.metrics();
-                // Advances and kerning in one pass; a kerning pair splits the text.
-                let (mut from, mut prev) = (0, None);
+                // Advances and kerning in one pass.
+                let mut prev = None;
                 for (at, c) in text.char_indices() {
                     let Some(g) = m.glyph(c) else {
                         prev = None;
@@ -901,24 +942,22 @@ impl<'a> Layouter<'a> {
                     if let (true, Some(p)) = (self.kerning, prev) {
                         let k = m.kern(p, g.id);
                         if k != 0.0 {
-                            push_str(run, &text[from..at]);
-                            run.pieces.push(Piece::Shift(k * em));
+                            run.shifts.push((run.text.len() + at, k * em));
                             x += k * em;
-                            from = at;
                         }
                     }
                     x += f32::from(g.advance) * em;
                     prev = Some(g.id);
                 }
-                push_str(run, &text[from..]);
+                run.text.push_str(text);
             }
             if i + 1 < tokens.len() && t.space > 0.0 {
                 let run = run_for(&mut runs, x, t.space_face, size, scale);
-                push_str(run, " ");
+                run.text.push(' ');
                 // The space glyph scales with the line; the shift tops it up.
                 let extra = t.space * (1.0 + factor) - t.space * scale;
                 if extra.abs() > 1e-4 {
-                    run.pieces.push(Piece::Shift(extra));
+                    run.shifts.push((run.text.len(), extra));
                 }
                 x += t.space * (1.0 + factor);
             }
@@ -1219,19 +1258,16 @@ fn justify(glyphs: f32, spaces: f32, target: f32, p: &Params, expansion: f32) ->
 
 /// Appends `text` to a run, with kerning shifts between glyph pairs.
 fn push_text(run: &mut TextRun, text: &str, kerning: bool) {
+    let base = run.text.len();
+    run.text.push_str(text);
     if !kerning {
-        run.pieces.push(Piece::Text(text.to_string()));
         return;
     }
     let m = run.face.metrics();
-    let mut from = 0;
     for (at, k) in m.kerning(text) {
-        run.pieces.push(Piece::Text(text[from..at].to_string()));
-        run.pieces
-            .push(Piece::Shift(k * run.size / 1000.0 * run.scale));
-        from = at;
+        run.shifts
+            .push((base + at, k * run.size / 1000.0 * run.scale));
     }
-    run.pieces.push(Piece::Text(text[from..].to_string()));
 }
 
 /// Whether a page may start at vertical item `j`.
@@ -1334,6 +1370,38 @@ pub(crate) fn break_allowed(word: &str, next: &str, after: Option<&str>) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_splits_into_text_and_shifts_in_order() {
+        let run = TextRun {
+            x: 0.0,
+            baseline: 0.0,
+            face: Face::Regular,
+            size: 14.0,
+            scale: 1.0,
+            text: "AVa bạn".into(),
+            shifts: vec![(0, 0.5), (1, -0.9), (5, 2.0), (5, 0.1)],
+        };
+        let pieces: Vec<Piece> = run.pieces().collect();
+        assert_eq!(
+            pieces,
+            [
+                Piece::Shift(0.5),
+                Piece::Text("A"),
+                Piece::Shift(-0.9),
+                Piece::Text("Va b"),
+                Piece::Shift(2.0),
+                Piece::Shift(0.1),
+                Piece::Text("ạn"),
+            ]
+        );
+        let plain = TextRun {
+            shifts: Vec::new(),
+            ..run.clone()
+        };
+        let glyphs = plain.width();
+        assert!((run.width() - glyphs - 1.7).abs() < 1e-4);
+    }
 
     #[test]
     fn break_rules_protect_codes_units_and_punctuation() {
@@ -1447,7 +1515,7 @@ mod tests {
                         r.x + r.width() <= l.left + l.measure + 0.01,
                         "a run passes the margin"
                     );
-                    printed.push_str(&r.text());
+                    printed.push_str(r.text());
                 }
             }
         }

@@ -206,15 +206,11 @@ fn used_chars(pages: &[Page]) -> BTreeMap<Face, BTreeSet<char>> {
             let (direct, other) = seen
                 .entry(run.face)
                 .or_insert_with(|| (vec![false; font::DIRECT_CHARS], BTreeSet::new()));
-            for piece in &run.pieces {
-                if let Piece::Text(t) = piece {
-                    for c in t.chars() {
-                        match font::direct_index(c) {
-                            Some(i) => direct[i] = true,
-                            None => {
-                                other.insert(c);
-                            }
-                        }
+            for c in run.text().chars() {
+                match font::direct_index(c) {
+                    Some(i) => direct[i] = true,
+                    None => {
+                        other.insert(c);
                     }
                 }
             }
@@ -397,9 +393,12 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
     let mut current: Option<(Face, f32)> = None;
     let mut scale = 1.0;
     let mut origin: Option<(f32, f32)> = None;
-    let mut codes: Vec<Vec<u16>> = Vec::new();
+    let (mut codes, mut ends): (Vec<u16>, Vec<usize>) = (Vec::new(), Vec::new());
     for item in &page.items {
         let Item::Text(run) = item else { continue };
+        if run.text().is_empty() {
+            continue;
+        }
         let (id, map) = &fonts.faces[&run.face];
         if current != Some((run.face, run.size)) {
             c.font(&id.0, run.size);
@@ -415,18 +414,25 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
             Some((ox, oy)) => c.next_line(round2(x - ox), round2(y - oy)),
         }
         origin = Some((x, y));
+        // The run's codes in one buffer, then the pieces as slices of it.
         codes.clear();
-        for piece in &run.pieces {
+        ends.clear();
+        for piece in run.pieces() {
             if let Piece::Text(t) = piece {
-                codes.push(t.chars().map(|ch| map.get(ch)).collect());
+                codes.extend(t.chars().map(|ch| map.get(ch)));
+                ends.push(codes.len());
             }
         }
-        let mut strings = codes.iter();
+        let (mut from, mut next) = (0, ends.iter());
         let items: Vec<Shown> = run
-            .pieces
-            .iter()
+            .pieces()
             .map(|p| match p {
-                Piece::Text(_) => Shown::Glyphs(strings.next().map_or(&[][..], Vec::as_slice)),
+                Piece::Text(_) => {
+                    let to = next.next().copied().unwrap_or(from);
+                    let glyphs = Shown::Glyphs(&codes[from..to]);
+                    from = to;
+                    glyphs
+                }
                 // Thousandths of an em, positive to the left, scaled by Tz like the glyphs.
                 Piece::Shift(dx) => Shown::Adjust(-dx * 1000.0 / (run.size * run.scale)),
             })
