@@ -169,10 +169,17 @@ fn clean_lines(text: &str) -> (Vec<Line>, Vec<(usize, String)>) {
         .enumerate()
         .map(|(i, raw)| {
             let decoded = html_escape::decode_html_entities(raw);
-            // Most text arrives composed already; the quick check skips the work.
-            let nfc: std::borrow::Cow<str> = match unicode_normalization::is_nfc_quick(decoded.chars()) {
-                unicode_normalization::IsNormalized::Yes => decoded,
-                _ => std::borrow::Cow::Owned(decoded.nfc().collect()),
+            // Most text arrives composed already: Latin letters below the
+            // combining marks and the precomposed Vietnamese letters
+            // (Latin Extended Additional) are NFC whatever surrounds them.
+            let composed = |c: char| c < '\u{300}' || ('\u{1e00}'..='\u{1eff}').contains(&c);
+            let nfc: std::borrow::Cow<str> = if decoded.chars().all(composed)
+                || unicode_normalization::is_nfc_quick(decoded.chars())
+                    == unicode_normalization::IsNormalized::Yes
+            {
+                decoded
+            } else {
+                std::borrow::Cow::Owned(decoded.nfc().collect())
             };
             let mut out = String::with_capacity(nfc.len());
             let mut removed = String::new();
@@ -464,6 +471,15 @@ fn is_heading(text: &str) -> bool {
 /// line; returns what is left and what was removed.
 fn strip_debris(text: &str) -> (String, Option<String>) {
     const FRAGMENTS: [&str; 4] = ["<![CDATA[", "]]>", "&nbsp;", "<br>"];
+    // Lines come with their white space collapsed (`clean_lines`): without
+    // debris there is nothing to rejoin.
+    if !FRAGMENTS.iter().any(|f| text.contains(f)) {
+        return if text.chars().any(char::is_alphanumeric) {
+            (text.to_string(), None)
+        } else {
+            (String::new(), (!text.is_empty()).then(|| text.to_string()))
+        };
+    }
     let mut rest = text.to_string();
     let mut removed = String::new();
     for f in FRAGMENTS {
@@ -516,6 +532,9 @@ fn is_credit(text: &str, near_end: bool, last: bool) -> bool {
         return true;
     }
     // A lone byline closing the article: a few capitalised words.
+    if !last || chars > 40 {
+        return false;
+    }
     let words: Vec<&str> = text
         .split_whitespace()
         .filter(|w| *w != "-" && *w != "–")
@@ -672,6 +691,18 @@ mod tests {
     use super::*;
 
     const SEED: &str = "các bài viết chuyên sâu\n\nTiêu đề bài viết năm 2021\nNgày đăng 13/01/2022 | 16:26  | Lượt xem: 466\n\nĐoạn một có  hai câu. Câu hai.\n\nẢnh hội nghị của phường\n\n1. Việc thứ nhất.\n\n(Nguồn: Đảng ủy phường)]]>\n";
+
+    #[test]
+    fn the_composed_fast_path_holds_only_characters_nfc_in_any_context() {
+        use unicode_normalization::{char::canonical_combining_class, is_nfc_quick, IsNormalized};
+        let set = ('\0'..'\u{300}').chain('\u{1e00}'..='\u{1eff}');
+        for c in set {
+            // Quick-check Yes (not Maybe: cannot compose with what precedes)
+            // and a starter (cannot reorder with what follows).
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
 
     #[test]
     fn reads_the_seed_layout() {
