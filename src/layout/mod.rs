@@ -609,21 +609,13 @@ impl<'a> Layouter<'a> {
                         style.align.get(),
                         block_no,
                     );
-                    let line_style = Style { face, size };
-                    for (i, items) in lines.into_iter().enumerate() {
-                        out.push(VItem {
-                            items,
-                            advance: leading,
-                            space_before: if i == 0 {
-                                style.space_before_pt.get()
-                            } else {
-                                0.0
-                            },
-                            ascent: line_style.ascent(),
-                            descent: line_style.descent(),
-                            kind: LineRole::Heading { block: block_no },
-                        });
-                    }
+                    out.extend(stacked(
+                        lines,
+                        leading,
+                        style.space_before_pt.get(),
+                        Style { face, size },
+                        |_, _| LineRole::Heading { block: block_no },
+                    ));
                 }
                 Block::Paragraph { spans } | Block::Item { spans, .. } => {
                     let (spans, indent) = match block {
@@ -651,29 +643,21 @@ impl<'a> Layouter<'a> {
                         Align::Left,
                         block_no,
                     );
-                    let len = lines.len();
                     let style = Style {
                         face: Face::Regular,
                         size,
                     };
-                    for (index, items) in lines.into_iter().enumerate() {
-                        out.push(VItem {
-                            items,
-                            advance: leading,
-                            space_before: if index == 0 {
-                                b.paragraph_space_pt.get()
-                            } else {
-                                0.0
-                            },
-                            ascent: style.ascent(),
-                            descent: style.descent(),
-                            kind: LineRole::Body {
-                                block: block_no,
-                                index,
-                                len,
-                            },
-                        });
-                    }
+                    out.extend(stacked(
+                        lines,
+                        leading,
+                        b.paragraph_space_pt.get(),
+                        style,
+                        |index, len| LineRole::Body {
+                            block: block_no,
+                            index,
+                            len,
+                        },
+                    ));
                 }
             }
         }
@@ -1268,6 +1252,30 @@ fn push_text(run: &mut TextRun, text: &str, kerning: bool) {
         run.shifts
             .push((base + at, k * run.size / 1000.0 * run.scale));
     }
+}
+
+/// The vertical items of a block's lines, each `leading` apart, the first
+/// `space_before` below what precedes; `role` gets the line's index and the
+/// block's line count.
+fn stacked(
+    lines: Vec<Vec<Item>>,
+    leading: f32,
+    space_before: f32,
+    style: Style,
+    role: impl Fn(usize, usize) -> LineRole,
+) -> impl Iterator<Item = VItem> {
+    let len = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(move |(index, items)| VItem {
+            items,
+            advance: leading,
+            space_before: if index == 0 { space_before } else { 0.0 },
+            ascent: style.ascent(),
+            descent: style.descent(),
+            kind: role(index, len),
+        })
 }
 
 /// Whether a page may start at vertical item `j`.
