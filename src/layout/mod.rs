@@ -1000,45 +1000,21 @@ impl<'a> Layouter<'a> {
 
         // Right: authority, title, space for signature and seal, name.
         let authority = Style::of(&c.authority);
-        let mut y = 0.0;
-        for mut r in self.centred(
-            &letter.authority,
-            authority,
-            right_x,
-            right_w,
-            leading,
-            Wrap::Balanced,
-        ) {
-            r.baseline += y;
-            y = r.baseline;
-            items.push(Item::Text(r));
-        }
-        y += leading;
-        for mut r in self.centred(
-            &letter.title,
-            Style::of(&c.title),
-            right_x,
-            right_w,
-            leading,
-            Wrap::Balanced,
-        ) {
-            r.baseline += y;
-            y = r.baseline;
-            items.push(Item::Text(r));
-        }
-        y += c.name_below_title_mm.pt_from_mm();
         let name = Style::of(&c.name);
-        for mut r in self.centred(
-            &letter.name,
-            name,
-            right_x,
-            right_w,
-            leading,
-            Wrap::Balanced,
-        ) {
-            r.baseline += y;
-            y = r.baseline;
-            items.push(Item::Text(r));
+        // Each part with the gap above it.
+        let parts = [
+            (&letter.authority, authority, 0.0),
+            (&letter.title, Style::of(&c.title), leading),
+            (&letter.name, name, c.name_below_title_mm.pt_from_mm()),
+        ];
+        let mut y = 0.0;
+        for (text, style, gap) in parts {
+            y += gap;
+            for mut r in self.centred(text, style, right_x, right_w, leading, Wrap::Balanced) {
+                r.baseline += y;
+                y = r.baseline;
+                items.push(Item::Text(r));
+            }
         }
         let right_bottom = y + name.descent();
 
