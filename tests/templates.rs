@@ -121,16 +121,23 @@ fn each_kind_has_its_own_summary() {
     );
 }
 
+/// A folder `name` under `root` holding one template file.
+fn template_dir(root: &std::path::Path, name: &str, file: &str, text: &str) -> std::path::PathBuf {
+    let t = root.join(name);
+    std::fs::create_dir(&t).unwrap();
+    std::fs::write(t.join(file), text).unwrap();
+    t
+}
+
 #[test]
 fn custom_templates_replace_built_ins_by_name() {
     let dir = tempdir();
-    let t = dir.path().join("templates");
-    std::fs::create_dir(&t).unwrap();
-    std::fs::write(
-        t.join("year-end.hbs"),
+    let t = template_dir(
+        dir.path(),
+        "templates",
+        "year-end.hbs",
         "# báo cáo riêng năm {{period.year}}\n\n{{#each sections}}{{#each this}}{{text}}\n\n{{/each}}{{/each}}",
-    )
-    .unwrap();
+    );
     // `baocao templates` shows where each template comes from.
     let o = baocao(
         dir.path(),
@@ -163,13 +170,12 @@ fn custom_templates_replace_built_ins_by_name() {
 #[test]
 fn a_broken_custom_template_names_file_line_and_column() {
     let dir = tempdir();
-    let t = dir.path().join("tpl");
-    std::fs::create_dir(&t).unwrap();
-    std::fs::write(
-        t.join("congress.hbs"),
+    let t = template_dir(
+        dir.path(),
+        "tpl",
+        "congress.hbs",
         "# kết quả\n\n{{#if sections.opening}}\nmở đầu\n{{/each}}\n",
-    )
-    .unwrap();
+    );
     let o = baocao(
         dir.path(),
         &[
