@@ -393,7 +393,7 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
     let mut current: Option<(Face, f32)> = None;
     let mut scale = 1.0;
     let mut origin: Option<(f32, f32)> = None;
-    let (mut codes, mut ends): (Vec<u16>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut codes: Vec<u16> = Vec::new();
     for item in &page.items {
         let Item::Text(run) = item else { continue };
         if run.text().is_empty() {
@@ -414,24 +414,17 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
             Some((ox, oy)) => c.next_line(round2(x - ox), round2(y - oy)),
         }
         origin = Some((x, y));
-        // The run's codes in one buffer, then the pieces as slices of it.
+        // The run's codes in one buffer; its text pieces are slices of it, in order.
         codes.clear();
-        ends.clear();
-        for piece in run.pieces() {
-            if let Piece::Text(t) = piece {
-                codes.extend(t.chars().map(|ch| map.get(ch)));
-                ends.push(codes.len());
-            }
-        }
-        let (mut from, mut next) = (0, ends.iter());
+        codes.extend(run.text().chars().map(|ch| map.get(ch)));
+        let mut at = 0;
         let items: Vec<Shown> = run
             .pieces()
             .map(|p| match p {
-                Piece::Text(_) => {
-                    let to = next.next().copied().unwrap_or(from);
-                    let glyphs = Shown::Glyphs(&codes[from..to]);
-                    from = to;
-                    glyphs
+                Piece::Text(t) => {
+                    let n = t.chars().count();
+                    at += n;
+                    Shown::Glyphs(&codes[at - n..at])
                 }
                 // Thousandths of an em, positive to the left, scaled by Tz like the glyphs.
                 Piece::Shift(dx) => Shown::Adjust(-dx * 1000.0 / (run.size * run.scale)),
