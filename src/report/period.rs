@@ -293,7 +293,13 @@ fn resolution_name(article: &Article) -> Option<String> {
         .flat_map(|b| {
             KINDS.iter().flat_map(|k| {
                 b.text.match_indices(k).filter_map(|(i, _)| {
+                    // A name is at most its first seven words: look for its end
+                    // there, not in the whole paragraph.
                     let rest = &b.text[i..];
+                    let rest = match rest.split_whitespace().nth(6) {
+                        Some(w) => &rest[..w.as_ptr() as usize - rest.as_ptr() as usize + w.len()],
+                        None => rest,
+                    };
                     let end = STOPS
                         .iter()
                         .filter_map(|s| rest.find(s))
