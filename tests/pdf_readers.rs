@@ -63,6 +63,10 @@ fn pdftotext_raw_returns_every_body_word_in_order() {
                 pdf.display()
             );
         }
+        let all = pages.join(" ").replace('\n', " ");
+        for needle in ["T/M ĐẢNG ỦY", "Nơi nhận:"] {
+            assert!(all.contains(needle), "{needle} not in {}", pdf.display());
+        }
     }
 }
 

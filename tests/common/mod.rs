@@ -163,6 +163,28 @@ pub fn tool(name: &str) -> bool {
     found
 }
 
+/// The text of each page of `pdf` as poppler's `pdftotext -raw` reads it;
+/// `None` (with a note) when poppler is not installed.
+pub fn pdf_pages(pdf: &Path) -> Option<Vec<String>> {
+    if !tool("pdftotext") {
+        return None;
+    }
+    let text = run(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+    );
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    Some(pages)
+}
+
+/// The whole text of `pdf` (see [`pdf_pages`]).
+pub fn pdf_text(pdf: &Path) -> Option<String> {
+    pdf_pages(pdf).map(|p| p.join("\n"))
+}
+
 pub fn run(cmd: &str, args: &[&str]) -> String {
     let o = Command::new(cmd).args(args).output().unwrap();
     assert!(
