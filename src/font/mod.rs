@@ -295,6 +295,9 @@ pub struct Subset {
     pub name: String,
     /// Each character with its glyph id in the subset and its advance in font units.
     pub glyphs: Vec<(char, u16, u16)>,
+    /// Glyphs in the subset: `.notdef`, those of the characters and the
+    /// components of composite glyphs.
+    pub glyph_count: usize,
 }
 
 /// Subsets `face` to the glyphs of `chars`. Characters the face lacks are skipped.
@@ -307,6 +310,17 @@ pub fn subset(face: Face, chars: &BTreeSet<char>) -> Result<Subset, String> {
     let mut ids: Vec<u16> = used.iter().map(|(_, g)| g.id).collect();
     ids.sort_unstable();
     ids.dedup();
+    // With 32 glyphs or more, the space becomes glyph 32, the one-byte code
+    // PDF word spacing applies to (see `pdf::encoding`); no other glyph a
+    // text draws is then glyph 32 (poppler measures word spacing by CID).
+    if let Some(space) = metrics.glyph(' ') {
+        if let Some(at) = ids.iter().position(|id| *id == space.id) {
+            if ids.len() >= 32 {
+                ids.remove(at);
+                ids.insert(31, space.id);
+            }
+        }
+    }
     let mut remapper = subsetter::GlyphRemapper::new();
     remapper.remap(0);
     for id in &ids {
@@ -324,11 +338,13 @@ pub fn subset(face: Face, chars: &BTreeSet<char>) -> Result<Subset, String> {
         .iter()
         .filter_map(|(c, g)| remapper.get(g.id).map(|new| (*c, new, g.units)))
         .collect();
+    let glyph_count = sfnt::num_glyphs(&bytes)?;
     Ok(Subset {
         face,
         name: format!("{}+{}", subset_tag(face, &ids), face.postscript_name()),
         bytes,
         glyphs,
+        glyph_count,
     })
 }
 
@@ -423,5 +439,21 @@ mod tests {
         let (tag, name) = s.name.split_once('+').unwrap();
         assert_eq!(name, "LiberationSerif-Bold");
         assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn the_space_is_glyph_32_of_a_larger_subset() {
+        let gid = |s: &Subset, c: char| s.glyphs.iter().find(|g| g.0 == c).unwrap().1;
+        let chars: BTreeSet<char> =
+            "Báo cáo tổng kết năm 2021: Đảng ủy phường, MTTQ, HĐND, UBND; xây dựng chính quyền"
+                .chars()
+                .collect();
+        assert!(chars.len() > 32);
+        let s = subset(Face::Regular, &chars).unwrap();
+        assert_eq!(gid(&s, ' '), 32);
+        assert!(s.glyphs.iter().all(|(c, g, _)| *c == ' ' || *g != 32));
+        // A small subset has no glyph 32 at all.
+        let small = subset(Face::Regular, &"Đảng ủy".chars().collect()).unwrap();
+        assert!(small.glyphs.iter().all(|(_, g, _)| *g < 32));
     }
 }

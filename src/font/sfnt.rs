@@ -44,6 +44,12 @@ fn tables(font: &[u8]) -> Result<BTreeMap<[u8; 4], &[u8]>> {
     Ok(out)
 }
 
+/// The number of glyphs of a font (`maxp`).
+pub fn num_glyphs(font: &[u8]) -> Result<usize> {
+    let maxp = *tables(font)?.get(b"maxp").ok_or("no maxp table")?;
+    Ok(usize::from(u16_at(maxp, 4)?))
+}
+
 /// Tables a PDF font program keeps.
 const KEEP: [&[u8; 4]; 6] = [b"glyf", b"loca", b"head", b"hhea", b"hmtx", b"maxp"];
 

@@ -82,9 +82,12 @@ pub struct TextRun {
     /// The characters drawn, in order.
     pub text: String,
     /// Extra horizontal advances in points (positive: to the right), each
-    /// before the character at its byte offset in `text`: kerning and the
-    /// widening of justified spaces. Offsets do not decrease.
+    /// before the character at its byte offset in `text`: the kerning.
+    /// Offsets do not decrease.
     pub shifts: Vec<(usize, f32)>,
+    /// Extra advance in points after every space (U+0020) of the run: the
+    /// widening of a justified line's spaces (the PDF's word spacing).
+    pub word_space: f32,
 }
 
 impl TextRun {
@@ -93,8 +96,8 @@ impl TextRun {
         &self.text
     }
 
-    /// Advance of the run in points: glyph advances (scaled) plus shifts,
-    /// which already hold the kerning.
+    /// Advance of the run in points: glyph advances (scaled), shifts (the
+    /// kerning) and word spacing.
     pub fn width(&self) -> f32 {
         let m = self.face.metrics();
         let em = self.size / 1000.0 * self.scale;
@@ -104,7 +107,8 @@ impl TextRun {
             .filter_map(|c| m.glyph(c))
             .map(|g| f32::from(g.advance))
             .sum();
-        glyphs * em + self.shifts.iter().map(|(_, dx)| dx).sum::<f32>()
+        let spaces = self.text.bytes().filter(|b| *b == b' ').count() as f32;
+        glyphs * em + self.shifts.iter().map(|(_, dx)| dx).sum::<f32>() + spaces * self.word_space
     }
 
     /// The run as text pieces and the shifts between them, in order.
@@ -339,6 +343,7 @@ impl<'a> Layouter<'a> {
             scale: 1.0,
             text: String::new(),
             shifts: Vec::new(),
+            word_space: 0.0,
         };
         push_text(&mut run, text, self.kerning);
         run
@@ -908,6 +913,7 @@ impl<'a> Layouter<'a> {
                     scale,
                     text: String::new(),
                     shifts: Vec::new(),
+                    word_space: 0.0,
                 });
             }
             runs.last_mut().expect("just pushed")
@@ -938,11 +944,10 @@ impl<'a> Layouter<'a> {
             if i + 1 < tokens.len() && t.space > 0.0 {
                 let run = run_for(&mut runs, x, t.space_face, size, scale);
                 run.text.push(' ');
-                // The space glyph scales with the line; the shift tops it up.
-                let extra = t.space * (1.0 + factor) - t.space * scale;
-                if extra.abs() > 1e-4 {
-                    run.shifts.push((run.text.len(), extra));
-                }
+                // The space glyph scales with the line; word spacing tops it
+                // up. Every space of a run is in one face and size, so the
+                // same amount serves them all.
+                run.word_space = t.space * (1.0 + factor) - t.space * scale;
                 x += t.space * (1.0 + factor);
             }
         }
@@ -1365,6 +1370,7 @@ mod tests {
             scale: 1.0,
             text: "AVa bạn".into(),
             shifts: vec![(0, 0.5), (1, -0.9), (5, 2.0), (5, 0.1)],
+            word_space: 0.25,
         };
         let pieces: Vec<Piece> = run.pieces().collect();
         assert_eq!(
@@ -1381,10 +1387,12 @@ mod tests {
         );
         let plain = TextRun {
             shifts: Vec::new(),
+            word_space: 0.0,
             ..run.clone()
         };
         let glyphs = plain.width();
-        assert!((run.width() - glyphs - 1.7).abs() < 1e-4);
+        // Shifts 1.7 and one space widened by 0.25.
+        assert!((run.width() - glyphs - 1.95).abs() < 1e-4);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! A writer for page content streams: typed operations in, PDF content
-//! syntax out, numbers formatted once and text as two-byte glyph codes in
-//! literal strings.
+//! syntax out, numbers formatted once and text as character codes (see
+//! [`super::encoding`]) in literal strings.
 
 /// Builds one content stream.
 pub struct Content {
@@ -9,8 +9,8 @@ pub struct Content {
 
 /// An element of a `TJ` array.
 pub enum Shown<'a> {
-    /// Glyph codes (two bytes each, Identity-H).
-    Glyphs(&'a [u16]),
+    /// Character codes.
+    Codes(&'a [u8]),
     /// An adjustment in thousandths of an em, positive to the left.
     Adjust(f32),
 }
@@ -72,6 +72,12 @@ impl Content {
         self.op("Tf");
     }
 
+    /// `Tw`: extra advance of each space (code 32), in unscaled text space units.
+    pub fn word_spacing(&mut self, width: f32) {
+        self.num(width);
+        self.op("Tw");
+    }
+
     /// `Tz`: horizontal scaling in percent.
     pub fn horizontal_scaling(&mut self, percent: f32) {
         self.num(percent);
@@ -95,7 +101,7 @@ impl Content {
 
     /// `TJ` (or `Tj` for a single string).
     pub fn show(&mut self, items: &[Shown]) {
-        if let [Shown::Glyphs(codes)] = items {
+        if let [Shown::Codes(codes)] = items {
             string(&mut self.out, codes);
             self.out.push(b' ');
             self.op("Tj");
@@ -104,7 +110,7 @@ impl Content {
         self.out.push(b'[');
         for item in items {
             match item {
-                Shown::Glyphs(codes) => string(&mut self.out, codes),
+                Shown::Codes(codes) => string(&mut self.out, codes),
                 Shown::Adjust(a) => {
                     self.out.push(b' ');
                     // A tenth of a thousandth of an em: 0.0014 pt at 14 pt.
@@ -118,21 +124,19 @@ impl Content {
     }
 }
 
-/// A literal string of big-endian two-byte codes, with the delimiters, the
-/// escape character and line ends escaped (a raw CR or LF would read as LF).
-fn string(out: &mut Vec<u8>, codes: &[u16]) {
+/// A literal string of codes, with the delimiters, the escape character and
+/// line ends escaped (a raw CR or LF would read as LF).
+fn string(out: &mut Vec<u8>, codes: &[u8]) {
     out.push(b'(');
-    for code in codes {
-        for byte in code.to_be_bytes() {
-            match byte {
-                b'(' | b')' | b'\\' => {
-                    out.push(b'\\');
-                    out.push(byte);
-                }
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                _ => out.push(byte),
+    for &byte in codes {
+        match byte {
+            b'(' | b')' | b'\\' => {
+                out.push(b'\\');
+                out.push(byte);
             }
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            _ => out.push(byte),
         }
     }
     out.push(b')');
@@ -209,14 +213,15 @@ mod tests {
         c.begin_text();
         c.font("F1", 14.0);
         c.text_position(85.04, 772.72);
+        c.word_spacing(1.25);
         // Codes whose bytes are a parenthesis, a backslash, CR and LF.
         c.show(&[
-            Shown::Glyphs(&[0x0055, 0x2829]),
+            Shown::Codes(&[0x55, 0x28, 0x29]),
             Shown::Adjust(-70.72),
-            Shown::Glyphs(&[0x5C0D, 0x000A]),
+            Shown::Codes(&[0x5C, 0x0D, 0xC0, 0x0A]),
         ]);
         c.next_line(0.0, -18.0);
-        c.show(&[Shown::Glyphs(&[0x0001])]);
+        c.show(&[Shown::Codes(&[0x20])]);
         c.end_text();
         c.line_width(0.5);
         c.line((85.0, 700.0), (200.0, 700.0));
@@ -225,12 +230,14 @@ mod tests {
         let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
         assert_eq!(
             names,
-            ["BT", "Tf", "Tm", "TJ", "Td", "Tj", "ET", "w", "m", "l", "S"]
+            ["BT", "Tf", "Tm", "Tw", "TJ", "Td", "Tj", "ET", "w", "m", "l", "S"]
         );
-        let tj = ops[3].operands[0].as_array().unwrap();
-        assert_eq!(tj[0].as_str().unwrap(), &[0x00, 0x55, 0x28, 0x29]);
+        assert_eq!(ops[3].operands[0].as_float().unwrap(), 1.25);
+        let tj = ops[4].operands[0].as_array().unwrap();
+        assert_eq!(tj[0].as_str().unwrap(), &[0x55, 0x28, 0x29]);
         assert_eq!(tj[1].as_float().unwrap(), -70.7);
-        assert_eq!(tj[2].as_str().unwrap(), &[0x5C, 0x0D, 0x00, 0x0A]);
-        assert_eq!(ops[4].operands[1].as_float().unwrap(), -18.0);
+        assert_eq!(tj[2].as_str().unwrap(), &[0x5C, 0x0D, 0xC0, 0x0A]);
+        assert_eq!(ops[5].operands[1].as_float().unwrap(), -18.0);
+        assert_eq!(ops[6].operands[0].as_str().unwrap(), b" ");
     }
 }

@@ -4,25 +4,30 @@
 //! printpdf builds on). The work is split by what each does well:
 //!
 //! - printpdf builds the document: page tree, metadata, and each font as a
-//!   Type0 / Identity-H font with its descriptor, `/W` widths, ToUnicode map
-//!   and embedded program. It learns which glyphs a font needs from one
-//!   `ShowText` of each face's characters on page 1.
+//!   Type0 font with its descriptor, `/W` widths and embedded program. It
+//!   learns which glyphs a font needs from one `ShowText` of each face's
+//!   characters on page 1.
 //! - The fonts are subset here (`font::subset`; printpdf without its
 //!   `text_layout` feature embeds whole faces) and named `XXXXXX+Name`.
+//! - A font of at most 256 glyphs gets one-byte character codes
+//!   ([`encoding`]) in place of printpdf's two-byte Identity-H: an embedded
+//!   `/Encoding` CMap and a `/ToUnicode` CMap for those codes replace
+//!   printpdf's. Text then costs half the bytes, and word spacing (`Tw`),
+//!   which PDF applies to the one-byte code 32 only, sets the spaces of
+//!   justified lines.
 //! - The page content streams are written here by [`content::Content`] from
 //!   the laid-out runs and replace printpdf's placeholders. printpdf's text
 //!   path spends, for every glyph, a map insertion with an allocated string
-//!   and two hex digits, more than all the rest of a report; writing the
-//!   glyph codes directly as literal strings is faster and a third smaller.
-//!   Justification is in `TJ` adjustments (`Tw` does not apply to two-byte
-//!   codes), font expansion in `Tz`.
+//!   and hex digits, more than all the rest of a report. Kerning is in `TJ`
+//!   adjustments, font expansion in `Tz`.
 //! - Saving is done here too: lopdf's own compression runs at the slowest
 //!   level for no gain on these streams, and object and cross-reference
 //!   streams shrink a report by a tenth.
 
 mod content;
+mod encoding;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use printpdf::{
@@ -35,6 +40,7 @@ use crate::font::{self, Face};
 use crate::layout::{Item, Page, Piece};
 use crate::vn::Date;
 use content::{Content, Shown};
+use encoding::Encoding;
 
 /// Document information written to the PDF.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,43 +54,17 @@ pub struct Metadata {
     pub date: Date,
 }
 
-/// The fonts of one PDF: the resource name (`F1`, `F2` …) and each
-/// character's glyph code in the subset.
+/// The fonts of one PDF, by face.
 struct Fonts {
-    faces: BTreeMap<Face, (FontId, Codes)>,
+    faces: BTreeMap<Face, PdfFont>,
 }
 
-/// Character → glyph code in a subset: a direct table for the characters of
-/// Vietnamese text, a map for the rest.
-struct Codes {
-    latin: Vec<u16>,
-    other: HashMap<char, u16>,
-}
-
-impl Codes {
-    fn new(glyphs: &[(char, u16, u16)]) -> Codes {
-        let mut codes = Codes {
-            latin: vec![0; font::DIRECT_CHARS],
-            other: HashMap::new(),
-        };
-        for (c, gid, _) in glyphs {
-            match font::direct_index(*c) {
-                Some(i) => codes.latin[i] = *gid,
-                None => {
-                    codes.other.insert(*c, *gid);
-                }
-            }
-        }
-        codes
-    }
-
-    /// The code of `c`; .notdef (0) for a character the face lacks (layout warned).
-    fn get(&self, c: char) -> u16 {
-        match font::direct_index(c) {
-            Some(i) => self.latin[i],
-            None => self.other.get(&c).copied().unwrap_or(0),
-        }
-    }
+struct PdfFont {
+    /// The resource name: `F1`, `F2` …
+    id: FontId,
+    /// The subset's name, `XXXXXX+Name`.
+    name: String,
+    codes: Encoding,
 }
 
 /// Writes `pages` as a PDF.
@@ -132,6 +112,7 @@ pub fn write_with_sections(
     };
     let mut warnings = Vec::new();
     let mut document = doc.to_lopdf_document(&options, &mut warnings);
+    set_encodings(&mut document, &fonts)?;
     let page_ids: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
     if page_ids.len() != pages.len() {
         return Err(Error::Internal(format!(
@@ -237,7 +218,7 @@ fn glyph_registration(used: &BTreeMap<Face, BTreeSet<char>>, fonts: &Fonts) -> V
     let mut ops = vec![Op::StartTextSection];
     for (face, chars) in used {
         ops.push(Op::SetFont {
-            font: PdfFontHandle::External(fonts.faces[face].0.clone()),
+            font: PdfFontHandle::External(fonts.faces[face].id.clone()),
             size: Pt(1.0),
         });
         ops.push(Op::ShowText {
@@ -328,7 +309,9 @@ fn add_fonts(doc: &mut PdfDocument, used: &BTreeMap<Face, BTreeSet<char>>) -> Re
         let face = *face;
         let subset = font::subset(face, chars).map_err(Error::Internal)?;
         let d = face.descriptor();
-        let codes = Codes::new(&subset.glyphs);
+        let chars: Vec<(char, u16)> = subset.glyphs.iter().map(|(c, g, _)| (*c, *g)).collect();
+        let codes = Encoding::new(&chars, subset.glyph_count);
+        let name = subset.name.clone();
         let mut parsed = ParsedFont::with_glyph_data(
             subset.bytes,
             0,
@@ -367,9 +350,84 @@ fn add_fonts(doc: &mut PdfDocument, used: &BTreeMap<Face, BTreeSet<char>>) -> Re
             .fonts
             .map
             .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        faces.insert(face, (id, codes));
+        faces.insert(face, PdfFont { id, name, codes });
     }
     Ok(Fonts { faces })
+}
+
+/// Gives each one-byte font its codes: an embedded `/Encoding` CMap in place
+/// of printpdf's Identity-H, and a `/ToUnicode` CMap for the same codes.
+fn set_encodings(document: &mut lopdf::Document, fonts: &Fonts) -> Result<()> {
+    use lopdf::{dictionary, Object, Stream};
+    let mut found = Vec::new();
+    for (id, object) in &document.objects {
+        let Object::Dictionary(d) = object else {
+            continue;
+        };
+        if !d
+            .get(b"Subtype")
+            .is_ok_and(|s| s.as_name().is_ok_and(|n| n == b"Type0"))
+        {
+            continue;
+        }
+        let base = d
+            .get(b"BaseFont")
+            .and_then(Object::as_name)
+            .unwrap_or_default();
+        if let Some(font) = fonts.faces.values().find(|f| f.name.as_bytes() == base) {
+            found.push((*id, font));
+        }
+    }
+    if found.len() != fonts.faces.len() {
+        return Err(Error::Internal(format!(
+            "printpdf wrote {} of {} fonts",
+            found.len(),
+            fonts.faces.len()
+        )));
+    }
+    for (id, font) in found {
+        if !font.codes.is_one_byte() {
+            continue;
+        }
+        let cmap_name = font.name.replace('+', "-");
+        let system = |ordering: &str| {
+            dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal(ordering),
+                "Supplement" => 0,
+            }
+        };
+        let encoding = Stream::new(
+            dictionary! {
+                "Type" => "CMap",
+                "CMapName" => Object::Name(format!("{cmap_name}-H").into_bytes()),
+                "CIDSystemInfo" => system("Identity"),
+            },
+            font.codes.cmap(&format!("{cmap_name}-H")),
+        );
+        let to_unicode = Stream::new(
+            dictionary! {},
+            font.codes.to_unicode(&format!("{cmap_name}-UCS")),
+        );
+        let encoding = document.add_object(encoding);
+        let to_unicode = document.add_object(to_unicode);
+        let Ok(Object::Dictionary(d)) = document.get_object_mut(id) else {
+            unreachable!("found above");
+        };
+        d.set("Encoding", encoding);
+        let old = d.get(b"ToUnicode").and_then(Object::as_reference).ok();
+        d.set("ToUnicode", to_unicode);
+        if let Some(old) = old {
+            document.objects.remove(&old);
+        }
+    }
+    Ok(())
+}
+
+/// A part of a shown string: a range of encoded text, or an adjustment.
+enum Part {
+    Codes(usize, usize),
+    Adjust(f32),
 }
 
 /// The content stream of a page: rules, then the text runs. Positions go to
@@ -392,21 +450,30 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
     c.begin_text();
     let mut current: Option<(Face, f32)> = None;
     let mut scale = 1.0;
+    let mut word_spacing = 0.0;
     let mut origin: Option<(f32, f32)> = None;
-    let mut codes: Vec<u16> = Vec::new();
+    let mut codes: Vec<u8> = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     for item in &page.items {
         let Item::Text(run) = item else { continue };
         if run.text().is_empty() {
             continue;
         }
-        let (id, map) = &fonts.faces[&run.face];
+        let font = &fonts.faces[&run.face];
         if current != Some((run.face, run.size)) {
-            c.font(&id.0, run.size);
+            c.font(&font.id.0, run.size);
             current = Some((run.face, run.size));
         }
         if run.scale != scale {
             c.horizontal_scaling(run.scale * 100.0);
             scale = run.scale;
+        }
+        // Tz scales word spacing too; Tw only matters where there are spaces.
+        let has_tw = font.codes.has_word_spacing();
+        let tw = run.word_space / run.scale;
+        if has_tw && tw != word_spacing && run.text().contains(' ') {
+            c.word_spacing(tw);
+            word_spacing = tw;
         }
         let (x, y) = (round2(run.x), round2(h - run.baseline));
         match origin {
@@ -414,24 +481,121 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
             Some((ox, oy)) => c.next_line(round2(x - ox), round2(y - oy)),
         }
         origin = Some((x, y));
-        // The run's codes in one buffer; its text pieces are slices of it, in order.
+        // Without Tw, each space is widened by an adjustment after it.
+        // Thousandths of an em, positive to the left, scaled by Tz like the glyphs.
+        let em = |dx: f32| -dx * 1000.0 / (run.size * run.scale);
+        let widen = (!has_tw && run.word_space != 0.0).then(|| em(run.word_space));
+        // The run's codes in one buffer; its parts are ranges of it, in order.
         codes.clear();
-        codes.extend(run.text().chars().map(|ch| map.get(ch)));
-        let mut at = 0;
-        let items: Vec<Shown> = run
-            .pieces()
-            .map(|p| match p {
+        parts.clear();
+        for p in run.pieces() {
+            match p {
                 Piece::Text(t) => {
-                    let n = t.chars().count();
-                    at += n;
-                    Shown::Glyphs(&codes[at - n..at])
+                    let mut push = |text: &str| {
+                        let from = codes.len();
+                        font.codes.encode(text, &mut codes);
+                        parts.push(Part::Codes(from, codes.len()));
+                        if let (Some(w), true) = (widen, text.ends_with(' ')) {
+                            parts.push(Part::Adjust(w));
+                        }
+                    };
+                    match widen {
+                        Some(_) => t.split_inclusive(' ').for_each(push),
+                        None => push(t),
+                    }
                 }
-                // Thousandths of an em, positive to the left, scaled by Tz like the glyphs.
-                Piece::Shift(dx) => Shown::Adjust(-dx * 1000.0 / (run.size * run.scale)),
+                Piece::Shift(dx) => parts.push(Part::Adjust(em(dx))),
+            }
+        }
+        let items: Vec<Shown> = parts
+            .iter()
+            .map(|p| match *p {
+                Part::Codes(from, to) => Shown::Codes(&codes[from..to]),
+                Part::Adjust(a) => Shown::Adjust(a),
             })
             .collect();
         c.show(&items);
     }
     c.end_text();
     Ok(c.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::TextRun;
+
+    fn run(face: Face, text: &str, baseline: f32, word_space: f32) -> Item {
+        Item::Text(TextRun {
+            x: 85.0,
+            baseline,
+            face,
+            size: 14.0,
+            scale: 1.0,
+            text: text.into(),
+            shifts: Vec::new(),
+            word_space,
+        })
+    }
+
+    /// The decoded operations of page 1 of `pdf`.
+    fn operations(pdf: &[u8]) -> Vec<lopdf::content::Operation> {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        let page = *doc.get_pages().values().next().unwrap();
+        lopdf::content::Content::decode(&doc.get_page_content(page))
+            .unwrap()
+            .operations
+    }
+
+    #[test]
+    fn justified_spaces_use_tw_where_the_space_is_code_32_and_tj_elsewhere() {
+        // Regular draws over 32 glyphs, so its space is code 32; bold draws five.
+        let long =
+            "Báo cáo tổng kết năm 2021: Đảng ủy phường, MTTQ, HĐND, UBND; xây dựng chính quyền";
+        let page = Page {
+            width: 595.0,
+            height: 842.0,
+            number: None,
+            items: vec![
+                run(Face::Regular, long, 100.0, 0.75),
+                run(Face::Bold, "Đảng ủy", 120.0, 0.5),
+            ],
+            lines: Vec::new(),
+        };
+        let meta = Metadata {
+            title: "t".into(),
+            author: "a".into(),
+            subject: "s".into(),
+            date: Date {
+                year: 2021,
+                month: 12,
+                day: 1,
+            },
+        };
+        let ops = operations(&write(&[page], &meta).unwrap());
+        let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
+        let tw = names
+            .iter()
+            .position(|n| *n == "Tw")
+            .expect("a Tw for the regular run");
+        assert_eq!(ops[tw].operands[0].as_float().unwrap(), 0.75);
+        assert_eq!(names.iter().filter(|n| **n == "Tw").count(), 1);
+        // One byte per character, the space being 32.
+        let Some(shown) = ops[tw + 2].operands[0].as_str().ok() else {
+            panic!("expected the regular run's string: {:?}", ops[tw + 2]);
+        };
+        assert_eq!(shown.len(), long.chars().count());
+        assert_eq!(
+            shown.iter().filter(|b| **b == 32).count(),
+            long.matches(' ').count()
+        );
+        // The bold run widens its one space with an adjustment of 0.5 pt at 14 pt.
+        let tj = ops
+            .iter()
+            .rfind(|o| o.operator == "TJ")
+            .expect("a TJ for the bold run");
+        let parts = tj.operands[0].as_array().unwrap();
+        assert_eq!(parts.len(), 3, "{parts:?}");
+        assert!((parts[1].as_float().unwrap() + 500.0 / 14.0).abs() < 0.1);
+    }
 }
