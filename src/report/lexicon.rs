@@ -1,7 +1,7 @@
 //! The lexicon (`templates/lexicon.yaml`): which paragraph goes to which
 //! section, and which kind of report an article is about.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use daachorse::DoubleArrayAhoCorasick;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -24,14 +24,46 @@ pub struct Lexicon {
     matchers: Option<Matchers>,
 }
 
-#[derive(Debug, Clone)]
+/// One automaton per pattern list, over its distinct patterns; a match's
+/// value indexes the sections listing the pattern.
+#[derive(Clone)]
 struct Matchers {
-    topics: AhoCorasick,
-    /// Pattern index → (section index, pattern length in bytes).
-    topic_of: Vec<(usize, usize)>,
-    keywords: AhoCorasick,
-    /// Pattern index → section index.
-    keyword_of: Vec<usize>,
+    topics: DoubleArrayAhoCorasick<u32>,
+    /// Distinct topic → section indices.
+    topic_of: Vec<Vec<usize>>,
+    keywords: DoubleArrayAhoCorasick<u32>,
+    /// Distinct keyword → section indices, once per listing.
+    keyword_of: Vec<Vec<usize>>,
+}
+
+impl std::fmt::Debug for Matchers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matchers")
+            .field("topics", &self.topic_of.len())
+            .field("keywords", &self.keyword_of.len())
+            .finish()
+    }
+}
+
+/// Distinct patterns in order of first appearance over the sections, and the
+/// sections listing each (as build.rs orders them for the built-in automata).
+fn distinct(
+    sections: &[LexiconSection],
+    field: fn(&LexiconSection) -> &[String],
+) -> (Vec<&str>, Vec<Vec<usize>>) {
+    let (mut patterns, mut of): (Vec<&str>, Vec<Vec<usize>>) = (Vec::new(), Vec::new());
+    for (i, s) in sections.iter().enumerate() {
+        for p in field(s) {
+            match patterns.iter().position(|q| q == p) {
+                Some(at) => of[at].push(i),
+                None => {
+                    patterns.push(p);
+                    of.push(vec![i]);
+                }
+            }
+        }
+    }
+    (patterns, of)
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -61,49 +93,47 @@ pub const GENERAL: &str = "general";
 impl Lexicon {
     /// The lexicon built into baocao.
     pub fn builtin() -> Lexicon {
-        // templates/lexicon.yaml, converted to JSON by build.rs.
+        // templates/lexicon.yaml, converted to JSON and its automata built by build.rs.
         let lexicon = serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/lexicon.json")))
             .expect("the built-in lexicon is valid");
-        Lexicon::index("templates/lexicon.yaml", lexicon).expect("the built-in lexicon is valid")
+        let prebuilt = [
+            include_bytes!(concat!(env!("OUT_DIR"), "/lexicon-topics.daac")).as_slice(),
+            include_bytes!(concat!(env!("OUT_DIR"), "/lexicon-keywords.daac")).as_slice(),
+        ];
+        Lexicon::index("templates/lexicon.yaml", lexicon, Some(prebuilt))
+            .expect("the built-in lexicon is valid")
     }
 
     /// Reads a lexicon in the YAML form of `templates/lexicon.yaml`.
     pub fn parse(file: &str, text: &str) -> Result<Lexicon> {
         let lexicon: Lexicon = serde_yaml::from_str(text).map_err(|e| Error::yaml(file, &e))?;
-        Lexicon::index(file, lexicon)
+        Lexicon::index(file, lexicon, None)
     }
 
-    /// Checks a lexicon read from `file` and builds its pattern automata.
-    fn index(file: &str, mut lexicon: Lexicon) -> Result<Lexicon> {
-        let build = |patterns: Vec<&String>| {
-            // The plain NFA: building a faster automaton costs more than a
-            // report's few searches save.
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(patterns)
-                .map_err(|e| {
-                    Error::invalid(
-                        Location::file(file),
-                        format!("cannot index the patterns: {e}"),
-                    )
-                })
+    /// Checks a lexicon read from `file` and builds its pattern automata, or
+    /// reads them from `prebuilt` (topics, keywords; serialised by build.rs).
+    fn index(file: &str, mut lexicon: Lexicon, prebuilt: Option<[&[u8]; 2]>) -> Result<Lexicon> {
+        let invalid = |e: daachorse::errors::DaachorseError| {
+            Error::invalid(
+                Location::file(file),
+                format!("cannot index the patterns: {e}"),
+            )
         };
-        let (mut topics, mut topic_of, mut keywords, mut keyword_of) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (i, s) in lexicon.sections.iter().enumerate() {
-            for t in &s.topics {
-                topics.push(t);
-                topic_of.push((i, t.len()));
-            }
-            for k in &s.keywords {
-                keywords.push(k);
-                keyword_of.push(i);
-            }
-        }
+        let (topics, topic_of) = distinct(&lexicon.sections, |s| &s.topics);
+        let (keywords, keyword_of) = distinct(&lexicon.sections, |s| &s.keywords);
+        let automaton = |patterns: Vec<&str>, prebuilt: Option<&[u8]>| match prebuilt {
+            Some(bytes) => DoubleArrayAhoCorasick::<u32>::deserialize(bytes)
+                .map(|(a, _)| a)
+                .map_err(invalid),
+            None => DoubleArrayAhoCorasick::<u32>::with_values(
+                patterns.into_iter().enumerate().map(|(i, p)| (p, i as u32)),
+            )
+            .map_err(invalid),
+        };
         lexicon.matchers = Some(Matchers {
-            topics: build(topics)?,
+            topics: automaton(topics, prebuilt.map(|p| p[0]))?,
             topic_of,
-            keywords: build(keywords)?,
+            keywords: automaton(keywords, prebuilt.map(|p| p[1]))?,
             keyword_of,
         });
         for s in &lexicon.sections {
@@ -146,16 +176,18 @@ impl Lexicon {
         let m = self.matchers();
         let mut best: Option<(usize, usize)> = None;
         for found in m.topics.find_overlapping_iter(lower) {
-            let (section, len) = m.topic_of[found.pattern().as_usize()];
-            if !Lexicon::in_kind(&self.sections[section], kind) {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some((s, l)) => len > l || (len == l && section < s),
-            };
-            if better {
-                best = Some((section, len));
+            let len = found.end() - found.start();
+            for &section in &m.topic_of[found.value() as usize] {
+                if !Lexicon::in_kind(&self.sections[section], kind) {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((s, l)) => len > l || (len == l && section < s),
+                };
+                if better {
+                    best = Some((section, len));
+                }
             }
         }
         best.map(|(s, _)| self.sections[s].id.as_str())
@@ -167,7 +199,9 @@ impl Lexicon {
         let m = self.matchers();
         let mut counts = vec![0usize; self.sections.len()];
         for found in m.keywords.find_overlapping_iter(lower) {
-            counts[m.keyword_of[found.pattern().as_usize()]] += 1;
+            for &section in &m.keyword_of[found.value() as usize] {
+                counts[section] += 1;
+            }
         }
         self.sections
             .iter()
@@ -266,6 +300,45 @@ mod tests {
             )
         };
         assert_eq!(fields(&Lexicon::builtin()), fields(&yaml));
+    }
+
+    #[test]
+    fn builtin_automata_are_those_built_from_the_yaml_file() {
+        let yaml = Lexicon::parse(
+            "templates/lexicon.yaml",
+            include_str!("../../templates/lexicon.yaml"),
+        )
+        .unwrap();
+        let builtin = Lexicon::builtin();
+        let (a, b) = (builtin.matchers(), yaml.matchers());
+        assert_eq!(a.topics.serialize(), b.topics.serialize());
+        assert_eq!(a.keywords.serialize(), b.keywords.serialize());
+        assert_eq!((&a.topic_of, &a.keyword_of), (&b.topic_of, &b.keyword_of));
+    }
+
+    #[test]
+    fn a_pattern_listed_twice_counts_for_each_listing() {
+        let text = include_str!("../../templates/lexicon.yaml");
+        let l = Lexicon::parse("l.yaml", text).unwrap();
+        let first = &l.sections[0];
+        let keyword = first.keywords[0].clone();
+        // The same keyword added to the last section, and twice to the first.
+        let mut twice = l.clone();
+        let last = twice.sections.len() - 1;
+        twice.sections[last].keywords.push(keyword.clone());
+        twice.sections[0].keywords.push(keyword.clone());
+        let twice = Lexicon::index("l.yaml", twice, None).unwrap();
+        let count = |lex: &Lexicon, id: &str| {
+            lex.hits(Kind::YearEnd, &keyword)
+                .into_iter()
+                .chain(lex.hits(Kind::Congress, &keyword))
+                .find(|(s, _)| *s == id)
+                .map_or(0, |(_, n)| n)
+        };
+        let last_id = twice.sections[last].id.clone();
+        assert!(count(&l, &first.id) > 0);
+        assert_eq!(count(&twice, &first.id), count(&l, &first.id) + 1);
+        assert_eq!(count(&twice, &last_id), count(&l, &last_id) + 1);
     }
 
     #[test]
