@@ -101,10 +101,11 @@ pub struct FaceMetrics {
     glyphs: Vec<(char, Glyph)>,
     /// Fast path for the characters of Vietnamese text (U+0000–U+024F, U+1E00–U+1EFF).
     latin: Vec<Option<Glyph>>,
-    /// Kerning pairs (left << 16 | right, value), sorted; `kerns_left[gid]`
-    /// says whether a glyph starts any pair, so most lookups stop there.
+    /// Kerning pairs (left << 16 | right, value), sorted; bit `gid` of
+    /// `kerns_left` says whether a glyph starts any pair, so most lookups
+    /// stop there.
     kerns: Vec<(u32, i16)>,
-    kerns_left: Vec<bool>,
+    kerns_left: Vec<u64>,
 }
 
 const LATIN_END: u32 = 0x250;
@@ -146,12 +147,18 @@ impl FaceMetrics {
 
         let n = r.u32() as usize;
         let mut kerns = Vec::with_capacity(n);
-        let mut kerns_left = vec![false; usize::from(u16::MAX) + 1];
+        // A bit per glyph id up to the largest left glyph: a few hundred
+        // bytes, where a flag per possible id cleared 64 KB per face.
+        let mut kerns_left: Vec<u64> = Vec::new();
         for _ in 0..n {
             let left = r.u16();
             let right = r.u16();
             kerns.push((u32::from(left) << 16 | u32::from(right), r.i16()));
-            kerns_left[usize::from(left)] = true;
+            let (word, bit) = (usize::from(left) / 64, left % 64);
+            if kerns_left.len() <= word {
+                kerns_left.resize(word + 1, 0);
+            }
+            kerns_left[word] |= 1 << bit;
         }
         FaceMetrics {
             units_per_em,
@@ -182,7 +189,12 @@ impl FaceMetrics {
 
     /// Kerning between two glyphs in 1/1000 em (negative: closer).
     pub fn kern(&self, left: u16, right: u16) -> f32 {
-        if !self.kerns_left[usize::from(left)] {
+        let word = self
+            .kerns_left
+            .get(usize::from(left) / 64)
+            .copied()
+            .unwrap_or(0);
+        if word & (1 << (left % 64)) == 0 {
             return 0.0;
         }
         let key = u32::from(left) << 16 | u32::from(right);
