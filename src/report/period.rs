@@ -141,9 +141,16 @@ fn report_year(article: &Article, title: &str) -> i32 {
     }
 }
 
+/// Byte offsets of every occurrence of `needle` in `text`, left to right
+/// (memchr's vectorised search; `str::match_indices` was a tenth of the
+/// mapping stage).
+fn find_all<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
+}
+
 /// The first four-digit year right after `word` in `text`.
 fn year_after(text: &str, word: &str) -> Option<i32> {
-    text.match_indices(word).find_map(|(i, _)| {
+    find_all(text, word).find_map(|i| {
         let rest = &text[i + word.len()..];
         let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
         (digits.len() == 4).then(|| digits.parse().ok()).flatten()
@@ -152,7 +159,7 @@ fn year_after(text: &str, word: &str) -> Option<i32> {
 
 /// `quý I/2021`, `quý II năm 2022`, `quý 3`: the quarter and, if given, its year.
 fn quarter_in(text: &str) -> Option<(u8, Option<i32>)> {
-    text.match_indices("quý ").find_map(|(i, _)| {
+    find_all(text, "quý ").find_map(|i| {
         let rest = &text[i + "quý ".len()..];
         let token: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
         let q = match token.to_uppercase().as_str() {
@@ -192,7 +199,7 @@ fn terms(texts: &[&str]) -> Vec<Term> {
     let mut out = Vec::new();
     for text in texts {
         for marker in ["nhiệm kỳ ", "nk "] {
-            for (i, _) in text.match_indices(marker) {
+            for i in find_all(text, marker) {
                 let rest = &text[i + marker.len()..];
                 let start: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
                 let after = rest[start.len()..].trim_start_matches([' ', '-', '–', '—']);
@@ -235,7 +242,7 @@ fn congress_number(title: (&str, &str), body: &[(&str, &str)]) -> Option<String>
         } else {
             lower
         };
-        lower.match_indices(marker).find_map(|(i, _)| {
+        find_all(lower, marker).find_map(|i| {
             let rest = &source[i + marker.len()..];
             let token: String = rest
                 .chars()
@@ -292,7 +299,7 @@ fn resolution_name(article: &Article) -> Option<String> {
         .iter()
         .flat_map(|b| {
             KINDS.iter().flat_map(|k| {
-                b.text.match_indices(k).filter_map(|(i, _)| {
+                find_all(&b.text, k).filter_map(|i| {
                     // A name is at most its first seven words: look for its end
                     // there, not in the whole paragraph.
                     let rest = &b.text[i..];
@@ -324,7 +331,7 @@ fn resolution_name(article: &Article) -> Option<String> {
 fn elapsed(texts: &[&str]) -> Option<String> {
     for text in texts {
         for marker in ["qua ", "sau "] {
-            for (i, _) in text.match_indices(marker) {
+            for i in find_all(text, marker) {
                 let rest = &text[i + marker.len()..];
                 let n: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
                 if !n.is_empty() && rest[n.len()..].starts_with(" năm thực hiện") {
