@@ -86,7 +86,10 @@ fn lexicon_automaton(lexicon: &serde_yaml::Value, field: &str) -> Vec<u8> {
         }
     }
     let values = distinct.iter().enumerate().map(|(i, p)| (*p, i as u32));
-    daachorse::DoubleArrayAhoCorasick::<u32>::with_values(values)
+    // Without daachorse's prefilter, as report::lexicon builds them.
+    daachorse::DoubleArrayAhoCorasickBuilder::new()
+        .use_prefilter(false)
+        .build_with_values(values)
         .unwrap_or_else(|e| panic!("templates/lexicon.yaml {field}: {e}"))
         .serialize()
 }
