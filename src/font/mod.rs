@@ -132,8 +132,7 @@ impl FaceMetrics {
             let cp = r.u32();
             let id = r.u16();
             let units = r.u16();
-            // The same f32 arithmetic and truncation as printpdf's `/W` entries.
-            let advance = (f32::from(units) * 1000.0 / f32::from(units_per_em)) as u16;
+            let advance = self::per_mille(units, units_per_em);
             if let Some(c) = char::from_u32(cp) {
                 glyphs.push((c, Glyph { id, advance, units }));
             }
@@ -245,6 +244,12 @@ impl FaceMetrics {
         }
         out
     }
+}
+
+/// An advance in font units as the layout measures it and the PDF's `/W`
+/// states it: in 1/1000 em, truncated.
+pub fn per_mille(units: u16, units_per_em: u16) -> u16 {
+    (f32::from(units) * 1000.0 / f32::from(units_per_em)) as u16
 }
 
 /// Size of the direct character table: U+0000–U+024F and U+1E00–U+1EFF.

@@ -1,12 +1,12 @@
 //! Character codes of an embedded font: which bytes of a content stream draw
-//! which glyph, and, for one-byte fonts, the two CMaps that say so to a
-//! reader (the font's `/Encoding`, codes to glyphs, and its `/ToUnicode`,
-//! codes to text).
+//! which glyph, and the CMaps that say so to a reader: the font's
+//! `/ToUnicode` (codes to text) and, for one-byte fonts, its `/Encoding`
+//! (codes to glyphs).
 //!
 //! A glyph's code is always its id in the subset, which is also its CID: the
 //! `/Encoding` CMap is one identity range. A subset of at most 256 glyphs, which a report's face almost always is,
 //! gets one-byte codes: text costs a byte per character instead of
-//! Identity-H's two. Larger subsets keep printpdf's Identity-H.
+//! Identity-H's two. Larger subsets use Identity-H.
 //!
 //! PDF applies word spacing (`Tw`) to the one-byte code 32 only.
 //! `font::subset` makes the space glyph 32 whenever a subset has that many
@@ -88,19 +88,23 @@ impl Encoding {
 
     /// The `/Encoding` CMap of a one-byte font: each code is its CID.
     pub fn cmap(&self, name: &str) -> Vec<u8> {
-        let mut out = header(name, "Identity", 1);
+        let mut out = header(name, "Identity", 1, true);
         out.push_str("1 begincidrange\n<00> <FF> 0\nendcidrange\n");
         out.push_str(FOOTER);
         out.into_bytes()
     }
 
-    /// The `/ToUnicode` CMap of a one-byte font: codes to text.
+    /// The `/ToUnicode` CMap: codes to text.
     pub fn to_unicode(&self, name: &str) -> Vec<u8> {
-        let mut out = header(name, "UCS", 2);
+        let mut out = header(name, "UCS", 2, self.one_byte);
         for chunk in self.text.chunks(100) {
             let _ = writeln!(out, "{} beginbfchar", chunk.len());
             for &(gid, c) in chunk {
-                let _ = write!(out, "<{gid:02X}> <");
+                if self.one_byte {
+                    let _ = write!(out, "<{gid:02X}> <");
+                } else {
+                    let _ = write!(out, "<{gid:04X}> <");
+                }
                 let mut units = [0u16; 2];
                 for u in c.encode_utf16(&mut units) {
                     let _ = write!(out, "{u:04X}");
@@ -114,9 +118,14 @@ impl Encoding {
     }
 }
 
-/// The start of a one-byte CMap of type `kind` (1: codes to CIDs, 2: codes
-/// to Unicode) through its code space.
-fn header(name: &str, ordering: &str, kind: u8) -> String {
+/// The start of a CMap of type `kind` (1: codes to CIDs, 2: codes to
+/// Unicode) through its code space of one or two bytes.
+fn header(name: &str, ordering: &str, kind: u8, one_byte: bool) -> String {
+    let space = if one_byte {
+        "<00> <FF>"
+    } else {
+        "<0000> <FFFF>"
+    };
     format!(
         "/CIDInit /ProcSet findresource begin\n\
          12 dict begin\n\
@@ -125,7 +134,7 @@ fn header(name: &str, ordering: &str, kind: u8) -> String {
          /CMapName /{name} def\n\
          /CMapType {kind} def\n\
          1 begincodespacerange\n\
-         <00> <FF>\n\
+         {space}\n\
          endcodespacerange\n"
     )
 }
@@ -152,6 +161,9 @@ mod tests {
         large.encode("A ạ", &mut out);
         assert_eq!(out, [0, 1, 0, 32, 0, 200]);
         assert!(!large.is_one_byte() && !large.has_word_spacing());
+        let uni = String::from_utf8(large.to_unicode("T-U")).unwrap();
+        assert!(uni.contains("<0000> <FFFF>\nendcodespacerange"), "{uni}");
+        assert!(uni.contains("<00C8> <1EA1>"), "{uni}");
     }
 
     #[test]

@@ -3,37 +3,30 @@
 //! This is the only module that speaks printpdf (and lopdf, the object model
 //! printpdf builds on). The work is split by what each does well:
 //!
-//! - printpdf builds the document: page tree, metadata, and each font as a
-//!   Type0 font with its descriptor, `/W` widths and embedded program. It
-//!   learns which glyphs a font needs from one `ShowText` of each face's
-//!   characters on page 1.
-//! - The fonts are subset here (`font::subset`; printpdf without its
-//!   `text_layout` feature embeds whole faces) and named `XXXXXX+Name`.
-//! - A font of at most 256 glyphs gets one-byte character codes
-//!   ([`encoding`]) in place of printpdf's two-byte Identity-H: an embedded
-//!   `/Encoding` CMap and a `/ToUnicode` CMap for those codes replace
-//!   printpdf's. Text then costs half the bytes, and word spacing (`Tw`),
-//!   which PDF applies to the one-byte code 32 only, sets the spaces of
-//!   justified lines.
+//! - printpdf builds the document: page tree, metadata, bookmarks.
+//! - The fonts are added here ([`fonts`]): each face subset to the glyphs
+//!   it draws (`font::subset`), with one-byte character codes where it has
+//!   at most 256 glyphs ([`encoding`]). printpdf's own font path would need
+//!   its glyphs registered through a `ShowText`, writes two-byte Identity-H
+//!   only (so no `Tw`), and took 0.4 ms of a 6 ms report.
 //! - The page content streams are written here by [`content::Content`] from
 //!   the laid-out runs and replace printpdf's placeholders. printpdf's text
 //!   path spends, for every glyph, a map insertion with an allocated string
 //!   and hex digits, more than all the rest of a report. Kerning is in `TJ`
-//!   adjustments, font expansion in `Tz`.
+//!   adjustments, the widening of justified spaces in `Tw`, font expansion
+//!   in `Tz`.
 //! - Saving is done here too: lopdf's own compression runs at the slowest
 //!   level for no gain on these streams, and object and cross-reference
 //!   streams shrink a report by a tenth.
 
 mod content;
 mod encoding;
+mod fonts;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use printpdf::{
-    Date as PdfDate, DateTime, FontId, FontMetrics, Mm, Offset, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfFontMetricsStub, PdfPage, PdfSaveOptions, Pt, TextItem, Time,
-};
+use printpdf::{Date as PdfDate, DateTime, Mm, Offset, PdfDocument, PdfPage, PdfSaveOptions, Time};
 
 use crate::error::{Error, Result};
 use crate::font::{self, Face};
@@ -61,8 +54,6 @@ struct Fonts {
 
 struct PdfFont {
     /// The resource name: `F1`, `F2` …
-    id: FontId,
-    /// The subset's name, `XXXXXX+Name`.
     name: String,
     codes: Encoding,
 }
@@ -93,16 +84,11 @@ pub fn write_with_sections(
         doc.add_bookmark(&section.title, section.first_page + 1);
     }
     set_metadata(&mut doc, meta);
-    let used = used_chars(pages);
-    let fonts = add_fonts(&mut doc, &used)?;
     let size = |pt: f32| Mm(pt * 25.4 / 72.0);
-    let mut placeholders: Vec<PdfPage> = pages
+    let placeholders: Vec<PdfPage> = pages
         .iter()
         .map(|p| PdfPage::new(size(p.width), size(p.height), Vec::new()))
         .collect();
-    if let Some(first) = placeholders.first_mut() {
-        first.ops = glyph_registration(&used, &fonts);
-    }
     doc.with_pages(placeholders);
     let options = PdfSaveOptions {
         optimize: false,
@@ -112,7 +98,7 @@ pub fn write_with_sections(
     };
     let mut warnings = Vec::new();
     let mut document = doc.to_lopdf_document(&options, &mut warnings);
-    set_encodings(&mut document, &fonts)?;
+    let fonts = add_fonts(&mut document, &used_chars(pages))?;
     let page_ids: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
     if page_ids.len() != pages.len() {
         return Err(Error::Internal(format!(
@@ -211,24 +197,6 @@ fn used_chars(pages: &[Page]) -> BTreeMap<Face, BTreeSet<char>> {
         .collect()
 }
 
-/// One `ShowText` per face of every character it draws: how printpdf learns
-/// which glyphs to describe in `/W` and ToUnicode. The stream it lands in is
-/// replaced by the real page content.
-fn glyph_registration(used: &BTreeMap<Face, BTreeSet<char>>, fonts: &Fonts) -> Vec<Op> {
-    let mut ops = vec![Op::StartTextSection];
-    for (face, chars) in used {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(fonts.faces[face].id.clone()),
-            size: Pt(1.0),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.iter().collect())],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    ops
-}
-
 /// Flate level for text streams: level 9 (lopdf's choice) takes three times
 /// as long and saves nothing measurable.
 const COMPRESSION: u32 = 6;
@@ -315,126 +283,47 @@ fn set_metadata(doc: &mut PdfDocument, meta: &Metadata) {
     info.metadata_date = when;
 }
 
-/// Subsets every face the pages use and registers it with the document.
-fn add_fonts(doc: &mut PdfDocument, used: &BTreeMap<Face, BTreeSet<char>>) -> Result<Fonts> {
+/// Adds the fonts of every face the pages use, named `F1`, `F2` … in the
+/// font resources printpdf shares between all pages.
+fn add_fonts(
+    document: &mut lopdf::Document,
+    used: &BTreeMap<Face, BTreeSet<char>>,
+) -> Result<Fonts> {
     let mut faces = BTreeMap::new();
+    let mut names = lopdf::Dictionary::new();
     for (face, chars) in used {
-        let face = *face;
-        let subset = font::subset(face, chars).map_err(Error::Internal)?;
-        let d = face.descriptor();
-        let chars: Vec<(char, u16)> = subset.glyphs.iter().map(|(c, g, _)| (*c, *g)).collect();
-        let codes = Encoding::new(&chars, subset.glyph_count);
-        let name = subset.name.clone();
-        let mut parsed = ParsedFont::with_glyph_data(
-            subset.bytes,
-            0,
-            Some(subset.name),
-            subset
-                .glyphs
-                .iter()
-                .map(|(c, gid, _)| (*c as u32, *gid))
-                .collect(),
-            subset
-                .glyphs
-                .iter()
-                .map(|(_, gid, units)| (*gid, *units))
-                .collect(),
-            d.units_per_em,
-            FontMetrics {
-                ascent: d.ascent,
-                descent: d.descent,
+        let embedded = fonts::embed(document, *face, chars)?;
+        let name = format!("F{}", faces.len() + 1);
+        names.set(name.as_bytes(), embedded.id);
+        faces.insert(
+            *face,
+            PdfFont {
+                name,
+                codes: embedded.codes,
             },
         );
-        parsed.pdf_font_metrics = PdfFontMetricsStub {
-            units_per_em: d.units_per_em,
-            x_min: d.bbox[0],
-            y_min: d.bbox[1],
-            x_max: d.bbox[2],
-            y_max: d.bbox[3],
-            caret_slope_rise: d.caret.0,
-            caret_slope_run: d.caret.1,
-            us_weight_class: d.weight,
-        };
-        // Our own resource names rather than `add_font`'s ids, which come
-        // from a process-wide counter: a report's bytes must not depend on
-        // what else the process wrote before it.
-        let id = FontId(format!("F{}", faces.len() + 1));
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        faces.insert(face, PdfFont { id, name, codes });
     }
+    let resources = document
+        .get_pages()
+        .values()
+        .next()
+        .and_then(|page| document.get_dictionary(*page).ok())
+        .and_then(|page| {
+            page.get(b"Resources")
+                .and_then(lopdf::Object::as_reference)
+                .ok()
+        })
+        .and_then(|r| document.get_dictionary(r).ok())
+        .and_then(|r| r.get(b"Font").and_then(lopdf::Object::as_reference).ok());
+    let Some(Ok(lopdf::Object::Dictionary(shared))) =
+        resources.map(|id| document.get_object_mut(id))
+    else {
+        return Err(Error::Internal(
+            "printpdf wrote no shared font resources".into(),
+        ));
+    };
+    shared.extend(&names);
     Ok(Fonts { faces })
-}
-
-/// Gives each one-byte font its codes: an embedded `/Encoding` CMap in place
-/// of printpdf's Identity-H, and a `/ToUnicode` CMap for the same codes.
-fn set_encodings(document: &mut lopdf::Document, fonts: &Fonts) -> Result<()> {
-    use lopdf::{dictionary, Object, Stream};
-    let mut found = Vec::new();
-    for (id, object) in &document.objects {
-        let Object::Dictionary(d) = object else {
-            continue;
-        };
-        if !d
-            .get(b"Subtype")
-            .is_ok_and(|s| s.as_name().is_ok_and(|n| n == b"Type0"))
-        {
-            continue;
-        }
-        let base = d
-            .get(b"BaseFont")
-            .and_then(Object::as_name)
-            .unwrap_or_default();
-        if let Some(font) = fonts.faces.values().find(|f| f.name.as_bytes() == base) {
-            found.push((*id, font));
-        }
-    }
-    if found.len() != fonts.faces.len() {
-        return Err(Error::Internal(format!(
-            "printpdf wrote {} of {} fonts",
-            found.len(),
-            fonts.faces.len()
-        )));
-    }
-    for (id, font) in found {
-        if !font.codes.is_one_byte() {
-            continue;
-        }
-        let cmap_name = font.name.replace('+', "-");
-        let system = |ordering: &str| {
-            dictionary! {
-                "Registry" => Object::string_literal("Adobe"),
-                "Ordering" => Object::string_literal(ordering),
-                "Supplement" => 0,
-            }
-        };
-        let encoding = Stream::new(
-            dictionary! {
-                "Type" => "CMap",
-                "CMapName" => Object::Name(format!("{cmap_name}-H").into_bytes()),
-                "CIDSystemInfo" => system("Identity"),
-            },
-            font.codes.cmap(&format!("{cmap_name}-H")),
-        );
-        let to_unicode = Stream::new(
-            dictionary! {},
-            font.codes.to_unicode(&format!("{cmap_name}-UCS")),
-        );
-        let encoding = document.add_object(encoding);
-        let to_unicode = document.add_object(to_unicode);
-        let Ok(Object::Dictionary(d)) = document.get_object_mut(id) else {
-            unreachable!("found above");
-        };
-        d.set("Encoding", encoding);
-        let old = d.get(b"ToUnicode").and_then(Object::as_reference).ok();
-        d.set("ToUnicode", to_unicode);
-        if let Some(old) = old {
-            document.objects.remove(&old);
-        }
-    }
-    Ok(())
 }
 
 /// A part of a shown string: a range of encoded text, or an adjustment.
@@ -474,7 +363,7 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
         }
         let font = &fonts.faces[&run.face];
         if current != Some((run.face, run.size)) {
-            c.font(&font.id.0, run.size);
+            c.font(&font.name, run.size);
             current = Some((run.face, run.size));
         }
         if run.scale != scale {
