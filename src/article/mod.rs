@@ -187,28 +187,35 @@ fn clean_lines(text: &str) -> (Vec<Line>, Vec<(usize, String)>) {
             // punctuation goes too ("đẹp 🎉." → "đẹp.").
             let mut after_emoji = false;
             for c in nfc.chars() {
-                match c {
-                    '\u{00ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
-                    c if is_emoji(c) => {
-                        if !matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{20e3}' | '\u{e0020}'..='\u{e007f}') {
-                            removed.push(c);
+                // Letters, digits and punctuation of Vietnamese text skip the
+                // tests: none is a space, a control, an emoji or invisible.
+                if !matches!(c, '!'..='~' | '\u{c0}'..='\u{167f}' | '\u{1e00}'..='\u{1eff}') {
+                    match c {
+                        '\u{00ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {
+                            continue
                         }
-                        after_emoji = true;
-                    }
-                    c if c.is_whitespace() => {
-                        if !out.is_empty() && !out.ends_with(' ') {
-                            out.push(' ');
+                        c if is_emoji(c) => {
+                            if !matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{20e3}' | '\u{e0020}'..='\u{e007f}') {
+                                removed.push(c);
+                            }
+                            after_emoji = true;
+                            continue;
                         }
-                    }
-                    c if c.is_control() => {}
-                    c => {
-                        if after_emoji && ",.;:!?)".contains(c) && out.ends_with(' ') {
-                            out.pop();
+                        c if c.is_whitespace() => {
+                            if !out.is_empty() && !out.ends_with(' ') {
+                                out.push(' ');
+                            }
+                            continue;
                         }
-                        after_emoji = false;
-                        out.push(c);
+                        c if c.is_control() => continue,
+                        _ => {}
                     }
                 }
+                if after_emoji && ",.;:!?)".contains(c) && out.ends_with(' ') {
+                    out.pop();
+                }
+                after_emoji = false;
+                out.push(c);
             }
             if !removed.is_empty() {
                 emoji.push((i + 1, removed));
