@@ -500,4 +500,50 @@ mod tests {
         assert_eq!(parts.len(), 3, "{parts:?}");
         assert!((parts[1].as_float().unwrap() + 500.0 / 14.0).abs() < 0.1);
     }
+
+    #[test]
+    fn a_face_of_over_256_glyphs_is_written_with_identity_h() {
+        // Latin Extended, Greek, Cyrillic, Vietnamese: 300 characters of one face.
+        let text: String = ('\u{100}'..='\u{17f}')
+            .chain('\u{391}'..='\u{3a9}')
+            .chain('\u{3b1}'..='\u{3c9}')
+            .chain('\u{400}'..='\u{45f}')
+            .chain('\u{1e00}'..='\u{1eff}')
+            .filter(|c| Face::Regular.metrics().covers(*c))
+            .take(300)
+            .collect();
+        assert_eq!(text.chars().count(), 300);
+        let page = Page {
+            width: 595.0,
+            height: 842.0,
+            number: None,
+            items: vec![run(Face::Regular, &text, 100.0, 0.0)],
+            lines: Vec::new(),
+        };
+        let meta = Metadata {
+            title: "t".into(),
+            author: "a".into(),
+            subject: "s".into(),
+            date: Date {
+                year: 2021,
+                month: 12,
+                day: 1,
+            },
+        };
+        let pdf = write(&[page], &meta).unwrap();
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let type0 = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .find(|d| d.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Type0"))
+            .unwrap();
+        assert_eq!(
+            type0.get(b"Encoding").unwrap().as_name().unwrap(),
+            b"Identity-H"
+        );
+        let ops = operations(&pdf);
+        let shown = ops.iter().find(|o| o.operator == "Tj").unwrap();
+        assert_eq!(shown.operands[0].as_str().unwrap().len(), 600);
+    }
 }
