@@ -440,6 +440,19 @@ mod tests {
         })
     }
 
+    fn meta() -> Metadata {
+        Metadata {
+            title: "t".into(),
+            author: "a".into(),
+            subject: "s".into(),
+            date: Date {
+                year: 2021,
+                month: 12,
+                day: 1,
+            },
+        }
+    }
+
     /// The decoded operations of page 1 of `pdf`.
     fn operations(pdf: &[u8]) -> Vec<lopdf::content::Operation> {
         let doc = lopdf::Document::load_mem(pdf).unwrap();
@@ -464,17 +477,7 @@ mod tests {
             ],
             lines: Vec::new(),
         };
-        let meta = Metadata {
-            title: "t".into(),
-            author: "a".into(),
-            subject: "s".into(),
-            date: Date {
-                year: 2021,
-                month: 12,
-                day: 1,
-            },
-        };
-        let ops = operations(&write(&[page], &meta).unwrap());
+        let ops = operations(&write(&[page], &meta()).unwrap());
         let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
         let tw = names
             .iter()
@@ -520,17 +523,7 @@ mod tests {
             items: vec![run(Face::Regular, &text, 100.0, 0.0)],
             lines: Vec::new(),
         };
-        let meta = Metadata {
-            title: "t".into(),
-            author: "a".into(),
-            subject: "s".into(),
-            date: Date {
-                year: 2021,
-                month: 12,
-                day: 1,
-            },
-        };
-        let pdf = write(&[page], &meta).unwrap();
+        let pdf = write(&[page], &meta()).unwrap();
         let doc = lopdf::Document::load_mem(&pdf).unwrap();
         let type0 = doc
             .objects
