@@ -345,7 +345,7 @@ pub fn subset(face: Face, chars: &BTreeSet<char>) -> Result<Subset, String> {
     }
     let program = subsetter::subset(face.file_bytes(), 0, &remapper)
         .map_err(|e| format!("cannot subset {}: {e}", face.postscript_name()))?;
-    let bytes = sfnt::for_pdf(&program).map_err(|e| {
+    let (bytes, glyph_count) = sfnt::for_pdf(&program).map_err(|e| {
         format!(
             "cannot rewrite the subset of {}: {e}",
             face.postscript_name()
@@ -355,7 +355,6 @@ pub fn subset(face: Face, chars: &BTreeSet<char>) -> Result<Subset, String> {
         .iter()
         .filter_map(|(c, g)| remapper.get(g.id).map(|new| (*c, new, g.units)))
         .collect();
-    let glyph_count = sfnt::num_glyphs(&bytes)?;
     Ok(Subset {
         face,
         name: format!("{}+{}", subset_tag(face, &ids), face.postscript_name()),

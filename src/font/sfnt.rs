@@ -44,18 +44,12 @@ fn tables(font: &[u8]) -> Result<BTreeMap<[u8; 4], &[u8]>> {
     Ok(out)
 }
 
-/// The number of glyphs of a font (`maxp`).
-pub fn num_glyphs(font: &[u8]) -> Result<usize> {
-    let maxp = *tables(font)?.get(b"maxp").ok_or("no maxp table")?;
-    Ok(usize::from(u16_at(maxp, 4)?))
-}
-
 /// Tables a PDF font program keeps.
 const KEEP: [&[u8; 4]; 6] = [b"glyf", b"loca", b"head", b"hhea", b"hmtx", b"maxp"];
 
 /// The font reduced to the tables a PDF needs, without glyph instructions,
-/// with a long `loca`.
-pub fn for_pdf(font: &[u8]) -> Result<Vec<u8>> {
+/// with a long `loca`; and its number of glyphs.
+pub fn for_pdf(font: &[u8]) -> Result<(Vec<u8>, usize)> {
     let mut t: BTreeMap<[u8; 4], Vec<u8>> = tables(font)?
         .into_iter()
         .filter(|(k, _)| KEEP.contains(&k))
@@ -101,7 +95,7 @@ pub fn for_pdf(font: &[u8]) -> Result<Vec<u8>> {
     }
     t.insert(*b"glyf", new_glyf);
     t.insert(*b"loca", new_loca);
-    Ok(assemble(u32_at(font, 0)?, &t))
+    Ok((assemble(u32_at(font, 0)?, &t), num_glyphs))
 }
 
 /// Font-descriptor metrics from `head`, `hhea` and `OS/2`.
@@ -262,7 +256,7 @@ mod tests {
     fn stripping_keeps_outlines_and_drops_programs() {
         // The whole face: simple and composite glyphs (Vietnamese letters are composites).
         let original = Face::Regular.file_bytes();
-        let stripped = for_pdf(original).unwrap();
+        let (stripped, _) = for_pdf(original).unwrap();
         let kept: Vec<[u8; 4]> = tables(&stripped).unwrap().keys().copied().collect();
         assert_eq!(kept.len(), KEEP.len(), "only the tables a PDF needs");
         assert!(stripped.len() < original.len());

@@ -4,9 +4,10 @@
 //! (codes to glyphs).
 //!
 //! A glyph's code is always its id in the subset, which is also its CID: the
-//! `/Encoding` CMap is one identity range. A subset of at most 256 glyphs, which a report's face almost always is,
-//! gets one-byte codes: text costs a byte per character instead of
-//! Identity-H's two. Larger subsets use Identity-H.
+//! `/Encoding` CMap is one identity range. A subset of at most 256 glyphs,
+//! which a report's face almost always is, gets one-byte codes: text costs a
+//! byte per character instead of Identity-H's two. Larger subsets use
+//! Identity-H.
 //!
 //! PDF applies word spacing (`Tw`) to the one-byte code 32 only.
 //! `font::subset` makes the space glyph 32 whenever a subset has that many
