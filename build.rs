@@ -5,6 +5,7 @@
 //!   `templates/` stay the source (they carry comments and confidence tags);
 //!   parsing 19 KB of YAML costs a report about half a millisecond, the same
 //!   data as JSON a twentieth of that;
+//! - how the `baocao` binary is linked on GNU/Linux (see [`link_for_startup`]);
 //! - the lexicon's two pattern automata (topics, keywords), serialised:
 //!   building them cost a report 0.3 ms, reading them back a few
 //!   microseconds. `report::lexicon` builds the same automata from the same
@@ -68,7 +69,33 @@ fn main() {
             }
         }
     }
+    link_for_startup();
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// One report is a process of about 6 ms, of which the dynamic loader's share
+/// is measurable. On GNU/Linux two link choices cut it by about 0.2 ms a
+/// process (alternating A/B runs of seed 000, BENCHMARKS.md):
+///
+/// - the unwinder comes from the static `libgcc_eh` rather than `libgcc_s.so`,
+///   as `-static-libgcc` does for C and Rust's own `crt-static` mode does; the
+///   loader then maps one library less and runs no `libgcc_s` constructor,
+///   whose `cpuid` probes are slow under a hypervisor. The library is named
+///   here, ahead of the standard library's `-lgcc_s`, so the linker takes the
+///   unwinder from it and `--as-needed` drops `libgcc_s`;
+/// - the executable is not position-independent (`-no-pie`, as Go links by
+///   default): the loader has no relocations to apply to it (11,700 with PIE,
+///   touching 67 pages). Shared libraries, stack and heap stay randomised.
+///
+/// Tests and benchmarks get the static unwinder too (they link the library);
+/// `-no-pie` is for the binary only.
+fn link_for_startup() {
+    let os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let target_env = env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    if os == "linux" && target_env == "gnu" {
+        println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
 }
 
 /// The serialised automaton of the lexicon's `field` patterns (`topics` or
