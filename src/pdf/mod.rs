@@ -15,12 +15,13 @@
 //!   and hex digits, more than all the rest of a report. Kerning is in `TJ`
 //!   adjustments, the widening of justified spaces in `Tw`, font expansion
 //!   in `Tz`.
-//! - Saving is done here too: lopdf's own compression runs at the slowest
-//!   level for no gain on these streams, and object and cross-reference
-//!   streams shrink a report by a tenth.
+//! - The file is written here ([`file`]): streams compressed with one
+//!   compressor at levels chosen per kind, other objects packed into object
+//!   streams, a cross-reference stream (they shrink a report by a tenth).
 
 mod content;
 mod encoding;
+mod file;
 mod fonts;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -126,7 +127,7 @@ pub fn write_with_sections(
     }
     set_file_id(&mut document, digest.map(|h| h.finish()));
     set_page_labels(&mut document, sections);
-    save(&mut document)
+    file::save(&mut document)
         .map_err(|e| Error::Internal(format!("cannot write the PDF: {e} ({warnings:?})")))
 }
 
@@ -195,61 +196,6 @@ fn used_chars(pages: &[Page]) -> BTreeMap<Face, BTreeSet<char>> {
             (face, other)
         })
         .collect()
-}
-
-/// Flate level for text streams: level 9 (lopdf's choice) takes three times
-/// as long and saves nothing measurable.
-const COMPRESSION: u32 = 6;
-
-/// Flate level for font programs: level 1, one fast pass with fixed Huffman
-/// codes. Glyph outlines shrink little more at the slower levels: seed 000's
-/// four subsets take 21.5 KB instead of 18.6 KB, in less than half the time.
-const FONT_COMPRESSION: u32 = 1;
-
-/// Compresses every stream and saves with object and cross-reference
-/// streams. (Compressing on both cores saves less than starting threads costs
-/// a one-report process; a batch runs whole reports in parallel instead.)
-fn save(document: &mut lopdf::Document) -> lopdf::Result<Vec<u8>> {
-    // One compressor for all streams: setting one up clears tables of a
-    // few hundred kilobytes, which costs more than compressing a page.
-    let mut deflate = flate2::Compress::new(flate2::Compression::new(COMPRESSION), true);
-    for object in document.objects.values_mut() {
-        if let lopdf::Object::Stream(stream) = object {
-            if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-                continue;
-            }
-            deflate.reset();
-            // A FontFile2 stream is the one with a /Length1.
-            let level = match stream.dict.has(b"Length1") {
-                true => FONT_COMPRESSION,
-                false => COMPRESSION,
-            };
-            deflate
-                .set_level(flate2::Compression::new(level))
-                .map_err(std::io::Error::other)?;
-            // Incompressible data grows by a few bytes per 16 KB block.
-            let mut compressed = Vec::with_capacity(stream.content.len() + 64);
-            let status = deflate
-                .compress_vec(
-                    &stream.content,
-                    &mut compressed,
-                    flate2::FlushCompress::Finish,
-                )
-                .map_err(std::io::Error::other)?;
-            if status == flate2::Status::StreamEnd && compressed.len() < stream.content.len() {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(compressed);
-            }
-        }
-    }
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .compression_level(COMPRESSION)
-        .build();
-    let mut out = Vec::new();
-    document.save_with_options(&mut out, options)?;
-    Ok(out)
 }
 
 fn set_metadata(doc: &mut PdfDocument, meta: &Metadata) {
