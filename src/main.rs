@@ -150,7 +150,7 @@ fn main() -> ExitCode {
 /// (about 1 MB at its peak) takes 15 `brk` calls and faults in again pages it
 /// had just returned. A process here is short-lived: grow the heap in steps
 /// of 4 MB (pages are still only mapped when first touched) and never shrink
-/// it. About 0.05 ms of a 5 ms report; a batch's workers have their own arenas,
+/// it. About 0.1 ms of a 5 ms report; a batch's workers have their own arenas,
 /// which the same settings govern.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn tune_allocator() {
