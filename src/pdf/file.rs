@@ -122,7 +122,7 @@ fn write(document: &Document, deflate: &mut Deflate) -> io::Result<Vec<u8>> {
         if is_packable(id, object, document) {
             packed.push((id, object));
         } else if !is_object_stream(object) {
-            xref.insert(id.0, Entry::Direct(out.len() as u32));
+            xref.insert(id.0, Entry::Direct(offset(&out)?));
             indirect(&mut out, id, object);
         }
     }
@@ -149,14 +149,14 @@ fn write(document: &Document, deflate: &mut Deflate) -> io::Result<Vec<u8>> {
         dict.set("First", first as i64);
         dict.set("Length", content.len() as i64);
         dict.set("Filter", "FlateDecode");
-        xref.insert(container, Entry::Direct(out.len() as u32));
+        xref.insert(container, Entry::Direct(offset(&out)?));
         indirect_stream(&mut out, (container, 0), &dict, &content);
     }
 
     // The cross-reference stream, which lists itself too.
     let xref_id = next_id;
-    let xref_start = out.len();
-    xref.insert(xref_id, Entry::Direct(xref_start as u32));
+    let xref_start = offset(&out)?;
+    xref.insert(xref_id, Entry::Direct(xref_start));
     let (entries, index) = xref_entries(&xref);
     let mut trailer = document.trailer.clone();
     trailer.set("Type", "XRef");
@@ -168,6 +168,17 @@ fn write(document: &Document, deflate: &mut Deflate) -> io::Result<Vec<u8>> {
     indirect_stream(&mut out, (xref_id, 0), &trailer, &entries);
     write!(out, "\nstartxref\n{xref_start}\n%%EOF")?;
     Ok(out)
+}
+
+/// The next object's byte offset, which the cross-reference stream holds in
+/// four bytes.
+fn offset(out: &[u8]) -> io::Result<u32> {
+    u32::try_from(out.len()).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the PDF would be larger than 4 GiB; write fewer reports into it",
+        )
+    })
 }
 
 /// Whether `object` goes into an object stream: any object of generation 0

@@ -127,8 +127,11 @@ pub fn write_with_sections(
     }
     set_file_id(&mut document, digest.map(|h| h.finish()));
     set_page_labels(&mut document, sections);
-    file::save(&mut document)
-        .map_err(|e| Error::Internal(format!("cannot write the PDF: {e} ({warnings:?})")))
+    file::save(&mut document).map_err(|e| match e.kind() {
+        // Too much for one file: the caller asked for it.
+        std::io::ErrorKind::InvalidInput => Error::Usage(e.to_string()),
+        _ => Error::Internal(format!("cannot write the PDF: {e} ({warnings:?})")),
+    })
 }
 
 /// Sets the trailer's `/ID` from a digest of the document's content, in
