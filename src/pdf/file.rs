@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 /// Flate level for text streams: level 9 takes three times as long and saves
 /// nothing measurable.
@@ -150,7 +150,7 @@ fn write(document: &Document, deflate: &mut Deflate) -> io::Result<Vec<u8>> {
         dict.set("Length", content.len() as i64);
         dict.set("Filter", "FlateDecode");
         xref.insert(container, Entry::Direct(offset(&out)?));
-        indirect_stream(&mut out, (container, 0), &dict, &content);
+        indirect(&mut out, (container, 0), &stream(dict, content));
     }
 
     // The cross-reference stream, which lists itself too.
@@ -165,7 +165,7 @@ fn write(document: &Document, deflate: &mut Deflate) -> io::Result<Vec<u8>> {
     trailer.set("Index", index);
     trailer.remove(b"Filter");
     trailer.set("Length", entries.len() as i64);
-    indirect_stream(&mut out, (xref_id, 0), &trailer, &entries);
+    indirect(&mut out, (xref_id, 0), &stream(trailer, entries));
     write!(out, "\nstartxref\n{xref_start}\n%%EOF")?;
     Ok(out)
 }
@@ -248,32 +248,25 @@ fn xref_entries(xref: &BTreeMap<u32, Entry>) -> (Vec<u8>, Vec<Object>) {
 /// `id 0 obj … endobj` around `object`.
 fn indirect(out: &mut Vec<u8>, id: ObjectId, object: &Object) {
     // A separator where the object would otherwise run into the keyword.
-    let (before, after) = match object {
-        Object::Null
-        | Object::Boolean(_)
-        | Object::Integer(_)
-        | Object::Real(_)
-        | Object::Reference(_) => (" ", " "),
-        Object::Name(_) | Object::Stream(_) => ("", " "),
-        _ => ("", ""),
+    let space = needs_space(object);
+    let before = if space { " " } else { "" };
+    let after = match space || matches!(object, Object::Name(_) | Object::Stream(_)) {
+        true => " ",
+        false => "",
     };
     let _ = write!(out, "{} {} obj\n{before}", id.0, id.1);
     serialise(out, object);
     let _ = writeln!(out, "{after}\nendobj");
 }
 
-/// A stream object with dictionary `dict` and (already encoded) `content`.
-fn indirect_stream(out: &mut Vec<u8>, id: ObjectId, dict: &Dictionary, content: &[u8]) {
-    let _ = writeln!(out, "{} {} obj", id.0, id.1);
-    dictionary(out, dict);
-    stream_body(out, content);
-    out.extend_from_slice(b" \nendobj\n");
-}
-
-fn stream_body(out: &mut Vec<u8>, content: &[u8]) {
-    out.extend_from_slice(b"stream\n");
-    out.extend_from_slice(content);
-    out.extend_from_slice(b"\nendstream");
+/// A stream object of `dict` and (already encoded) `content`.
+fn stream(dict: Dictionary, content: Vec<u8>) -> Object {
+    Object::Stream(Stream {
+        dict,
+        content,
+        allows_compression: false,
+        start_position: None,
+    })
 }
 
 /// Whether `object`'s syntax starts with a character that cannot delimit the
@@ -323,7 +316,9 @@ fn serialise(out: &mut Vec<u8>, object: &Object) {
         Object::Dictionary(dict) => dictionary(out, dict),
         Object::Stream(stream) => {
             dictionary(out, &stream.dict);
-            stream_body(out, &stream.content);
+            out.extend_from_slice(b"stream\n");
+            out.extend_from_slice(&stream.content);
+            out.extend_from_slice(b"\nendstream");
         }
         Object::Reference((number, generation)) => {
             let _ = write!(out, "{number} {generation} R");
@@ -386,7 +381,7 @@ fn literal(out: &mut Vec<u8>, bytes: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lopdf::{dictionary, Stream};
+    use lopdf::dictionary;
 
     /// A graph with every kind of object, a stream and a gap in the ids.
     fn sample() -> Document {
