@@ -18,12 +18,12 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 /// Flate level for text streams: level 9 takes three times as long and saves
 /// nothing measurable.
-pub const COMPRESSION: u32 = 6;
+const COMPRESSION: u32 = 6;
 
 /// Flate level for font programs: level 1, one fast pass with fixed Huffman
 /// codes. Glyph outlines shrink little more at the slower levels: seed 000's
 /// four subsets take 21.5 KB instead of 18.6 KB, in less than half the time.
-pub const FONT_COMPRESSION: u32 = 1;
+const FONT_COMPRESSION: u32 = 1;
 
 /// Objects per object stream, as lopdf packs them: a reader decompresses a
 /// whole stream to reach one of its objects.
