@@ -1,7 +1,7 @@
 //! Prepares, once at build time, what no report should pay to read:
 //!
 //! - the metric tables of the bundled font faces (below);
-//! - the built-in format profile and lexicon as JSON. The YAML files in
+//! - the built-in format profiles and the lexicon as JSON. The YAML files in
 //!   `templates/` stay the source (they carry comments and confidence tags);
 //!   parsing 19 KB of YAML costs a report about half a millisecond, the same
 //!   data as JSON a twentieth of that;
@@ -37,6 +37,20 @@ const FACES: [&str; 4] = [
     "LiberationSerif-BoldItalic",
 ];
 
+/// The built-in format profiles, `templates/formats/NAME.yaml` (`src/profile`
+/// lists the same names).
+const FORMATS: [&str; 2] = ["party-2018", "party-2026"];
+
+/// A YAML file of `templates/` read as a value and written as JSON.
+fn yaml_to_json(path: &str) -> (serde_yaml::Value, String) {
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let json = serde_json::to_string(&value).expect("YAML data converts to JSON");
+    (value, json)
+}
+
 /// Kerning is only looked up between characters a report can contain: Latin,
 /// Vietnamese, digits and punctuation. Liberation has no pairs elsewhere anyway.
 fn kern_candidate(c: char) -> bool {
@@ -53,21 +67,20 @@ fn main() {
         let table = build_table(&bytes).unwrap_or_else(|e| panic!("cannot parse {path}: {e}"));
         fs::write(out.join(format!("{face}.metrics")), table).expect("write metrics table");
     }
-    for name in ["party-2018", "lexicon"] {
-        let path = format!("templates/{name}.yaml");
-        println!("cargo:rerun-if-changed={path}");
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-        let value: serde_yaml::Value =
-            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let json = serde_json::to_string(&value).expect("YAML data converts to JSON");
-        fs::write(out.join(format!("{name}.json")), json).expect("write JSON");
-        if name == "lexicon" {
-            for field in ["topics", "keywords"] {
-                let automaton = lexicon_automaton(&value, field);
-                fs::write(out.join(format!("lexicon-{field}.daac")), automaton)
-                    .expect("write automaton");
-            }
-        }
+    fs::create_dir_all(out.join("formats")).expect("create OUT_DIR/formats");
+    for name in FORMATS {
+        let path = format!("templates/formats/{name}.yaml");
+        fs::write(
+            out.join(format!("formats/{name}.json")),
+            yaml_to_json(&path).1,
+        )
+        .expect("write JSON");
+    }
+    let (lexicon, json) = yaml_to_json("templates/lexicon.yaml");
+    fs::write(out.join("lexicon.json"), json).expect("write JSON");
+    for field in ["topics", "keywords"] {
+        let automaton = lexicon_automaton(&lexicon, field);
+        fs::write(out.join(format!("lexicon-{field}.daac")), automaton).expect("write automaton");
     }
     link_for_startup();
     println!("cargo:rerun-if-changed=build.rs");

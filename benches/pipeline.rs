@@ -16,10 +16,11 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use baocao::layout::Letter;
+use baocao::letter::Letter;
+use baocao::render::pdf;
 use baocao::report::{Kind, ReportData};
 use baocao::vn::Date;
-use baocao::{article, layout, markup, pdf, report, Engine, Options};
+use baocao::{article, layout, markup, report, Engine, Options};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use rayon::prelude::*;
 
@@ -55,9 +56,11 @@ fn stages(c: &mut Criterion) {
     let bytes = seed_bytes();
     let article = article::read(SEED, &bytes).expect("seed 000 reads");
     let data = report::map(&article, Kind::YearEnd, engine.lexicon());
-    let letter = Letter::default();
-    let date = Date::new(2022, 1, 13).expect("a date");
-    let markdown = engine.markdown(&data, &letter, date).expect("renders");
+    let letter = Letter {
+        date: Date::new(2022, 1, 13),
+        ..Letter::default()
+    };
+    let markdown = engine.markdown(&data, &letter).expect("renders");
     let doc = markup::parse("year-end", &markdown).expect("parses");
     let laid = engine.lay_out(&data, &opts).expect("lays out");
 
@@ -69,7 +72,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| report::map(black_box(&article), Kind::YearEnd, engine.lexicon()))
     });
     g.bench_function("template", |b| {
-        b.iter(|| engine.markdown(black_box(&data), &letter, date))
+        b.iter(|| engine.markdown(black_box(&data), &letter))
     });
     g.bench_function("markup", |b| {
         b.iter(|| markup::parse("year-end", black_box(&markdown)))

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result, Warning};
+use crate::render::pdf;
 use crate::report::Kind;
-use crate::{pdf, Engine, LaidOut, Options};
+use crate::{input, output, Engine, LaidOut, Options};
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -46,78 +47,6 @@ pub struct Done {
     pub warnings: Vec<Warning>,
 }
 
-/// Every input file of a job, in order; a missing input is an error naming it.
-pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for input in inputs {
-        let meta = std::fs::metadata(input).map_err(|e| Error::Io {
-            action: "read",
-            path: input.clone(),
-            source: e,
-        })?;
-        if meta.is_dir() {
-            walk(input, &mut files)?;
-        } else {
-            files.push(input.clone());
-        }
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::Io {
-        action: "read",
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_lowercase().as_str(), "txt" | "yaml" | "yml"))
-        {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Output file names: `<out>/<input name>.pdf`, with `-2`, `-3` … added when
-/// two inputs share a name (whatever its case).
-pub fn output_names(files: &[PathBuf], out_dir: &Path) -> Vec<PathBuf> {
-    let mut taken: Vec<String> = Vec::new();
-    files
-        .iter()
-        .map(|f| {
-            let stem = f
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("report")
-                .to_string();
-            // Compared without case: on Windows and macOS `A.pdf` is `a.pdf`.
-            let mut name = stem.clone();
-            let mut n = 1;
-            while taken.contains(&name.to_lowercase()) {
-                n += 1;
-                name = format!("{stem}-{n}");
-            }
-            taken.push(name.to_lowercase());
-            out_dir.join(format!("{name}.pdf"))
-        })
-        .collect()
-}
-
 /// Reads, maps and lays out one input.
 fn lay_out_one(
     engine: &Engine,
@@ -125,31 +54,14 @@ fn lay_out_one(
     kind: Option<Kind>,
     opts: &Options,
 ) -> Result<(Kind, LaidOut, Vec<Warning>)> {
-    let bytes = std::fs::read(input).map_err(|e| Error::Io {
-        action: "read",
-        path: input.to_path_buf(),
-        source: e,
-    })?;
+    let bytes = input::read(input)?;
     let source = input.display().to_string();
-    let (data, mut warnings) = match kind {
-        Some(k) => engine.read_input(&source, &bytes, k)?,
-        None if is_data(input) => {
-            let kind = engine.read_data(&source, &bytes)?.kind;
-            engine.read_input(&source, &bytes, kind)?
-        }
-        // An article mapped onto the kind detected for it.
-        None => (engine.inspect(&source, &bytes)?, Vec::new()),
-    };
+    // Without a kind: an article's detected kind, or the one data carries.
+    let (data, mut warnings) = engine.read_input(&source, &bytes, kind)?;
     let kind = data.kind;
     let laid = engine.lay_out(&data, opts)?;
     warnings.extend(laid.warnings.iter().cloned());
     Ok((kind, laid, warnings))
-}
-
-fn is_data(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_lowercase().as_str(), "yaml" | "yml"))
 }
 
 /// Runs a job: every input in parallel, `progress` called as each finishes.
@@ -161,7 +73,7 @@ pub fn run(
     files: &[PathBuf],
     progress: &(dyn Fn(&Outcome) + Sync),
 ) -> (Vec<Outcome>, Option<Error>) {
-    let outputs = output_names(files, &job.out_dir);
+    let outputs = output::batch_names(files, &job.out_dir);
     let work = || -> Vec<(Outcome, Option<LaidOut>)> {
         files
             .par_iter()
@@ -170,7 +82,7 @@ pub fn run(
                 let result = lay_out_one(engine, input, job.kind, &job.options).and_then(
                     |(kind, laid, warnings)| {
                         let bytes = pdf::write(&laid.pages, &laid.metadata)?;
-                        crate::write_atomically(output, &bytes)?;
+                        output::write_atomically(output, &bytes)?;
                         let done = Done {
                             output: output.clone(),
                             kind,
@@ -238,30 +150,5 @@ fn write_pack(path: &Path, reports: &[Option<LaidOut>]) -> Result<()> {
         date: first.date,
     };
     let bytes = pdf::write_with_sections(&pages, &meta, &sections)?;
-    crate::write_atomically(path, &bytes)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn output_names_do_not_collide() {
-        let files = [
-            PathBuf::from("a/bao-cao.txt"),
-            PathBuf::from("b/bao-cao.txt"),
-            PathBuf::from("c.yaml"),
-            PathBuf::from("d/Bao-Cao.txt"),
-        ];
-        let names = output_names(&files, Path::new("out"));
-        assert_eq!(
-            names,
-            [
-                PathBuf::from("out/bao-cao.pdf"),
-                PathBuf::from("out/bao-cao-2.pdf"),
-                PathBuf::from("out/c.pdf"),
-                PathBuf::from("out/Bao-Cao-3.pdf")
-            ]
-        );
-    }
+    output::write_atomically(path, &bytes)
 }

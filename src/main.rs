@@ -8,9 +8,10 @@ use clap::{Args, Parser, Subcommand};
 
 use baocao::error::{Error, Result};
 use baocao::org::Org;
+use baocao::profile::FormatProfile;
 use baocao::report::Kind;
 use baocao::vn::Date;
-use baocao::{batch, Engine, Options};
+use baocao::{batch, input, output, Engine, Options};
 
 /// Typesets Vietnamese articles about a Party committee's work as report PDFs
 /// in the official Party format (Hướng dẫn 36-HD/VPTW).
@@ -52,6 +53,8 @@ enum Command {
     /// given. Goes on past bad inputs, lists them at the end, and exits 1 if
     /// any failed.
     Build(BuildArgs),
+    /// List the built-in format profiles (--format), their descriptions and sources.
+    Formats,
     /// List the templates and the files they come from.
     Templates {
         /// Folder whose NAME.hbs files replace the built-in templates.
@@ -86,6 +89,9 @@ struct BuildArgs {
     /// Folder whose NAME.hbs files replace the built-in templates.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// Format profile: a built-in name (`baocao formats`) or a profile file.
+    #[arg(long, value_name = "NAME|FILE.yaml")]
+    format: Option<String>,
 }
 
 #[derive(Args)]
@@ -107,6 +113,10 @@ struct RenderArgs {
     /// Folder whose NAME.hbs files (and partials/NAME.hbs) replace the built-in templates.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// Format profile: a built-in name (`baocao formats`) or a profile file
+    /// [default: party-2018].
+    #[arg(long, value_name = "NAME|FILE.yaml")]
+    format: Option<String>,
 }
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
@@ -134,6 +144,7 @@ fn main() -> ExitCode {
         Command::Resolution(args) => render(Kind::Resolution, &args),
         Command::Inspect { input, kind } => inspect(&input, kind),
         Command::Build(args) => return build(args),
+        Command::Formats => list_formats(),
         Command::Templates { templates } => list_templates(templates.as_deref()),
     };
     match result {
@@ -171,47 +182,29 @@ fn tune_allocator() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn tune_allocator() {}
 
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::Io {
-        action: "read",
-        path: path.to_path_buf(),
-        source: e,
-    })
-}
-
-fn engine(templates: Option<&Path>) -> Result<Engine> {
-    match templates {
-        Some(dir) => Engine::with_templates(dir),
-        None => Ok(Engine::builtin()),
-    }
-}
-
 fn read_org(path: &Path) -> Result<Org> {
-    let text = String::from_utf8_lossy(&read(path)?).into_owned();
+    let text = String::from_utf8_lossy(&input::read(path)?).into_owned();
     Org::parse(&path.display().to_string(), &text)
 }
 
 fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
-    let engine = engine(args.templates.as_deref())?;
+    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?;
     let org = args.org.as_deref().map(read_org).transpose()?;
     let opts = Options {
         org,
         number: args.number,
         date: args.date,
     };
-    let bytes = read(&args.input)?;
+    let bytes = input::read(&args.input)?;
     let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
     for w in &rendered.warnings {
         eprintln!("warning: {w}");
     }
     let output = match &args.output {
         Some(p) => p.clone(),
-        None => {
-            let stem = args.input.file_stem().unwrap_or(args.input.as_os_str());
-            PathBuf::from(stem).with_extension("pdf")
-        }
+        None => output::default_name(&args.input, "pdf"),
     };
-    baocao::write_atomically(&output, &rendered.pdf)?;
+    output::write_atomically(&output, &rendered.pdf)?;
     eprintln!("wrote {} ({} pages)", output.display(), rendered.pages);
     // The process ends here: freeing the engine's automata, compiled
     // templates and the PDF piece by piece would only cost time (0.15 ms of
@@ -223,7 +216,7 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
 
 fn inspect(input: &Path, kind: Option<Kind>) -> Result<()> {
     let engine = Engine::builtin();
-    let bytes = read(input)?;
+    let bytes = input::read(input)?;
     let source = input.display().to_string();
     let data = match kind {
         Some(k) => engine.read_article(&source, &bytes, k)?,
@@ -299,7 +292,7 @@ fn build(args: BuildArgs) -> ExitCode {
 
 /// Sets up and runs a batch; an error here stops it before any report.
 fn run_build(args: BuildArgs) -> Result<(Vec<batch::Outcome>, Option<Error>, batch::Job)> {
-    let engine = engine(args.templates.as_deref())?;
+    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?;
     let job = batch::Job {
         inputs: args.inputs,
         out_dir: args.output,
@@ -312,7 +305,7 @@ fn run_build(args: BuildArgs) -> Result<(Vec<batch::Outcome>, Option<Error>, bat
         jobs: args.jobs,
         pack: args.pack,
     };
-    let files = batch::collect_inputs(&job.inputs)?;
+    let files = input::collect(&job.inputs)?;
     if files.is_empty() {
         return Err(Error::Usage(
             "no .txt, .yaml or .yml inputs found; give article files or folders holding them"
@@ -355,8 +348,24 @@ fn run_build(args: BuildArgs) -> Result<(Vec<batch::Outcome>, Option<Error>, bat
     Ok((outcomes, pack_error, job))
 }
 
+fn list_formats() -> Result<()> {
+    for name in FormatProfile::builtin_names() {
+        let p = FormatProfile::load(name)?;
+        let default = if name == baocao::profile::DEFAULT {
+            " (default)"
+        } else {
+            ""
+        };
+        println!("{name}{default}: {}", p.description);
+        for source in &p.sources {
+            println!("    {source}");
+        }
+    }
+    Ok(())
+}
+
 fn list_templates(dir: Option<&Path>) -> Result<()> {
-    let engine = engine(dir)?;
+    let engine = Engine::new(None, dir)?;
     for (name, file) in engine.templates.list() {
         println!("{name:12} {file}");
     }

@@ -102,6 +102,16 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// `BÁO CÁO` → `Báo cáo`: the first letter in capitals, the rest lower case.
+pub fn sentence_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Roman numeral for 1..=3999 (`I`, `IV`, `XXII`); other values in Arabic digits.
 pub fn roman(n: u32) -> String {
     if n == 0 || n > 3999 {

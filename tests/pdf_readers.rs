@@ -5,7 +5,7 @@
 
 mod common;
 
-use baocao::format::FormatProfile;
+use baocao::profile::FormatProfile;
 use common::*;
 
 #[test]

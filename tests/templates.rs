@@ -4,7 +4,7 @@
 
 mod common;
 
-use baocao::layout::Letter;
+use baocao::letter::Letter;
 use baocao::report::{Kind, Meta, Paragraph, Period, Place, ReportData, Section, Term};
 use baocao::vn::Date;
 use baocao::Engine;
@@ -70,10 +70,13 @@ fn data(kind: Kind, engine: &Engine) -> ReportData {
 #[test]
 fn every_section_of_every_kind_is_printed() {
     let engine = Engine::builtin();
-    let date = Date::new(2021, 4, 13).unwrap();
+    let letter = Letter {
+        date: Date::new(2021, 4, 13),
+        ..Letter::default()
+    };
     for kind in Kind::ALL {
         let d = data(kind, &engine);
-        let md = engine.markdown(&d, &Letter::default(), date).unwrap();
+        let md = engine.markdown(&d, &letter).unwrap();
         for s in &d.sections {
             let escaped = format!("Đoạn của mục {}\\.", s.id.replace('_', "\\_"));
             assert_eq!(
@@ -91,11 +94,12 @@ fn every_section_of_every_kind_is_printed() {
 #[test]
 fn each_kind_has_its_own_summary() {
     let engine = Engine::builtin();
-    let date = Date::new(2021, 4, 13).unwrap();
+    let letter = Letter {
+        date: Date::new(2021, 4, 13),
+        ..Letter::default()
+    };
     let summary = |kind| {
-        let md = engine
-            .markdown(&data(kind, &engine), &Letter::default(), date)
-            .unwrap();
+        let md = engine.markdown(&data(kind, &engine), &letter).unwrap();
         let doc = baocao::markup::parse("t", &md).unwrap();
         doc.summary
     };

@@ -18,8 +18,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use baocao::format::FormatProfile;
 use baocao::layout::metrics;
+use baocao::profile::FormatProfile;
 use baocao::{Engine, Options};
 use common::*;
 

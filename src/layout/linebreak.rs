@@ -336,6 +336,53 @@ pub fn fill(items: &[Item], p: &Params) -> Vec<Line> {
     lines
 }
 
+/// Closing punctuation that must not start a line.
+fn is_closing(c: char) -> bool {
+    ",.;:!?)]}”’»%…".contains(c)
+}
+
+/// Units that stay on the line of their number.
+const UNITS: &[&str] = &[
+    "%", "‰", "ha", "m", "m2", "m²", "m3", "m³", "km", "km2", "km²", "kg", "g", "tấn", "tạ", "tỷ",
+    "triệu", "nghìn", "ngàn", "đồng", "đ", "USD", "VNĐ", "VND", "lít", "cm", "mm", "giờ", "phút",
+];
+
+fn is_number(token: &str) -> bool {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    !core.is_empty()
+        && core.chars().any(|c| c.is_ascii_digit())
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,/".contains(c))
+}
+
+fn is_dash(token: &str) -> bool {
+    matches!(token, "-" | "–" | "—")
+}
+
+/// Whether a line may break between `word` and `next` (`after` follows `next`).
+pub(crate) fn break_allowed(word: &str, next: &str, after: Option<&str>) -> bool {
+    // Never start a line with closing punctuation.
+    if next.chars().next().is_some_and(is_closing) {
+        return false;
+    }
+    // Never end a line with an opening bracket or quote, or a lone dash.
+    if word.chars().all(|c| "([{“‘«\"'".contains(c)) || is_dash(word) {
+        return false;
+    }
+    // A number keeps its unit, and a spaced range keeps its ends ("2020 - 2025").
+    if is_number(word) {
+        let unit = next.trim_end_matches(|c: char| ",.;:)".contains(c));
+        if UNITS.contains(&unit) {
+            return false;
+        }
+        if is_dash(next) && after.is_some_and(is_number) {
+            return false;
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -516,5 +563,18 @@ mod tests {
         let b = break_lines(&items, &p);
         let lens: Vec<usize> = b.lines.iter().map(|l| l.end - l.start).collect();
         assert_eq!(lens, vec![5, 5]);
+    }
+
+    #[test]
+    fn break_rules_protect_codes_units_and_punctuation() {
+        assert!(!break_allowed("114,3", "%", None));
+        assert!(!break_allowed("4,2", "tỷ", Some("đồng")));
+        assert!(!break_allowed("2020", "-", Some("2025")));
+        assert!(!break_allowed("-", "2025", None));
+        assert!(!break_allowed("an", ",Quân", None));
+        assert!(!break_allowed("“", "Sóng", None));
+        assert!(break_allowed("chương", "trình", None));
+        assert!(break_allowed("năm", "2021", None));
+        assert!(break_allowed("tế", "-", Some("xã")));
     }
 }

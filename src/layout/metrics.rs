@@ -3,8 +3,8 @@
 //! and text past the margins. `tests/typesetting.rs` reports them with the
 //! spacing measured from the PDF.
 
-use super::{Item, LineRole, Page};
-use crate::format::FormatProfile;
+use crate::page::{Item, LineRole, Page};
+use crate::profile::FormatProfile;
 
 /// Counts of rule breaks in a layout (all zero in a good one).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -89,7 +89,7 @@ pub fn pagination(pages: &[Page], profile: &FormatProfile) -> Pagination {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::PlacedLine;
+    use crate::page::PlacedLine;
 
     fn page(roles: &[LineRole]) -> Page {
         Page {

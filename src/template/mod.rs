@@ -18,6 +18,9 @@ use crate::error::{Error, Location, Result};
 use crate::vn;
 
 mod blocks;
+mod context;
+
+pub use context::context;
 
 /// A template or partial built into baocao: (name, file, source).
 macro_rules! builtin {

@@ -31,22 +31,11 @@ use printpdf::{Date as PdfDate, DateTime, Mm, Offset, PdfDocument, PdfPage, PdfS
 
 use crate::error::{Error, Result};
 use crate::font::{self, Face};
-use crate::layout::{Item, Page, Piece};
-use crate::vn::Date;
+use crate::output::Backend;
+pub use crate::page::Metadata;
+use crate::page::{Item, Page, Piece};
 use content::{Content, Shown};
 use encoding::Encoding;
-
-/// Document information written to the PDF.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Metadata {
-    /// The report's trích yếu.
-    pub title: String,
-    /// The issuing body.
-    pub author: String,
-    pub subject: String,
-    /// The report date; creation and modification dates.
-    pub date: Date,
-}
 
 /// The fonts of one PDF, by face.
 struct Fonts {
@@ -57,6 +46,20 @@ struct PdfFont {
     /// The resource name: `F1`, `F2` …
     name: String,
     codes: Encoding,
+}
+
+/// The PDF backend.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pdf;
+
+impl Backend for Pdf {
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn write(&self, pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
+        write(pages, meta)
+    }
 }
 
 /// Writes `pages` as a PDF.
@@ -374,7 +377,8 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::TextRun;
+    use crate::page::TextRun;
+    use crate::vn::Date;
 
     fn run(face: Face, text: &str, baseline: f32, word_space: f32) -> Item {
         Item::Text(TextRun {

@@ -1,0 +1,252 @@
+//! The engine: what is shared between reports (format profile, lexicon,
+//! templates) and the stages run for one report.
+//!
+//! In: input bytes (an article or report data) or [`ReportData`], and the
+//! per-report [`Options`]. Out: [`ReportData`] (`inspect`), the pages laid
+//! out ([`LaidOut`]), or a finished file ([`Rendered`], through a
+//! [`Backend`]).
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::error::{Error, Location, Result, Warning};
+use crate::input::InputKind;
+use crate::letter::{self, Given, Letter};
+use crate::org::Org;
+use crate::output::Backend;
+use crate::page::{Metadata, Page};
+use crate::profile::FormatProfile;
+use crate::report::{self, Kind, Lexicon, ReportData};
+use crate::template::{self, Templates};
+use crate::vn::{self, Date};
+use crate::{article, layout, markup};
+
+/// Per-report choices from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub org: Option<Org>,
+    /// Document number; overrides the profile's.
+    pub number: Option<u32>,
+    /// Report date; defaults to the article's publication date.
+    pub date: Option<Date>,
+}
+
+/// A finished report.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The file's bytes (a PDF).
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<Warning>,
+}
+
+/// A report laid out, before a backend writes it.
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    pub pages: Vec<Page>,
+    pub metadata: Metadata,
+    pub warnings: Vec<Warning>,
+}
+
+/// Templates, lexicon and format profile, loaded once and shared by every
+/// report (and every thread of a batch).
+///
+/// The lexicon and a built-in profile are parsed, and each template
+/// compiled, on first use, so a command pays only for what it uses
+/// (`inspect` lays nothing out, `templates` reads no article).
+pub struct Engine {
+    pub templates: Templates,
+    lexicon: OnceLock<Lexicon>,
+    profile: OnceLock<FormatProfile>,
+}
+
+impl Engine {
+    /// The engine with everything built in and the default format.
+    pub fn builtin() -> Engine {
+        Engine {
+            templates: Templates::builtin(),
+            lexicon: OnceLock::new(),
+            profile: OnceLock::new(),
+        }
+    }
+
+    /// An engine with the format profile `format` (a built-in name or a
+    /// profile file) and templates from `templates` replacing built-ins by
+    /// name; `None` keeps the built-in ones.
+    pub fn new(format: Option<&str>, templates: Option<&Path>) -> Result<Engine> {
+        let engine = Engine {
+            templates: match templates {
+                Some(dir) => Templates::with_overrides(dir)?,
+                None => Templates::builtin(),
+            },
+            ..Engine::builtin()
+        };
+        if let Some(spec) = format {
+            let profile = FormatProfile::load(spec)?;
+            let _ = engine.profile.set(profile);
+        }
+        Ok(engine)
+    }
+
+    /// The built-in engine with templates from `dir` replacing built-ins by name.
+    pub fn with_templates(dir: &Path) -> Result<Engine> {
+        Engine::new(None, Some(dir))
+    }
+
+    /// The lexicon that routes paragraphs to sections (`templates/lexicon.yaml`).
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(Lexicon::builtin)
+    }
+
+    /// The format profile every number of the layout comes from.
+    pub fn profile(&self) -> &FormatProfile {
+        self.profile.get_or_init(FormatProfile::party_2018)
+    }
+
+    /// Reads an article and maps it onto a `kind` report.
+    pub fn read_article(&self, source: &str, bytes: &[u8], kind: Kind) -> Result<ReportData> {
+        let article = article::read(source, bytes)?;
+        Ok(report::map(&article, kind, self.lexicon()))
+    }
+
+    /// Reads an article and maps it onto the kind it is detected to be.
+    pub fn inspect(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
+        let article = article::read(source, bytes)?;
+        Ok(report::inspect(&article, self.lexicon()))
+    }
+
+    /// Reads report data as `inspect` prints it (YAML).
+    pub fn read_data(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            Error::invalid(Location::file(source), "the report data is not UTF-8 text")
+        })?;
+        serde_yaml::from_str(text).map_err(|e| {
+            Error::yaml(source, &e)
+                .with_hint("the file should be report data as `baocao inspect` prints it")
+        })
+    }
+
+    /// Reads an input, an article or report data (by its name), as a `kind`
+    /// report; `None` takes the kind detected for an article, or the one
+    /// report data carries. Data of another kind keeps its paragraphs:
+    /// sections the kind lacks go to `general`, with a warning.
+    pub fn read_input(
+        &self,
+        source: &str,
+        bytes: &[u8],
+        kind: Option<Kind>,
+    ) -> Result<(ReportData, Vec<Warning>)> {
+        if InputKind::of(source) == InputKind::Article {
+            let data = match kind {
+                Some(k) => self.read_article(source, bytes, k)?,
+                None => self.inspect(source, bytes)?,
+            };
+            return Ok((data, Vec::new()));
+        }
+        let mut data = self.read_data(source, bytes)?;
+        let mut warnings = Vec::new();
+        let from = data.kind;
+        let kind = kind.unwrap_or(from);
+        let moved = data.rehome(kind, self.lexicon());
+        if !moved.is_empty() {
+            warnings.push(Warning::at(
+                Location::file(source),
+                format!(
+                    "the data is for a {} report; sections a {} report has not ({}) go to the general section",
+                    from.name(),
+                    kind.name(),
+                    moved.join(", ")
+                ),
+            ));
+        }
+        if data.meta.source.is_none() {
+            data.meta.source = Some(source.to_string());
+        }
+        Ok((data, warnings))
+    }
+
+    /// Renders an input's bytes (article or report data) as a `kind` report.
+    pub fn render_input(
+        &self,
+        source: &str,
+        bytes: &[u8],
+        kind: Kind,
+        opts: &Options,
+    ) -> Result<Rendered> {
+        let (data, mut warnings) = self.read_input(source, bytes, Some(kind))?;
+        let mut rendered = self.render(&data, opts)?;
+        warnings.append(&mut rendered.warnings);
+        rendered.warnings = warnings;
+        Ok(rendered)
+    }
+
+    /// Renders report data as a PDF.
+    pub fn render(&self, data: &ReportData, opts: &Options) -> Result<Rendered> {
+        self.render_with(data, opts, &crate::render::pdf::Pdf)
+    }
+
+    /// Renders report data with `backend`.
+    pub fn render_with(
+        &self,
+        data: &ReportData,
+        opts: &Options,
+        backend: &dyn Backend,
+    ) -> Result<Rendered> {
+        let laid = self.lay_out(data, opts)?;
+        let bytes = backend.write(&laid.pages, &laid.metadata)?;
+        Ok(Rendered {
+            pdf: bytes,
+            pages: laid.pages.len(),
+            warnings: laid.warnings,
+        })
+    }
+
+    /// Runs the stages up to layout: the pages before a backend writes them,
+    /// and what to warn about (the article's notes, what the letterhead lacks).
+    pub fn lay_out(&self, data: &ReportData, opts: &Options) -> Result<LaidOut> {
+        let source = data.meta.source.as_deref().unwrap_or("report data");
+        let mut warnings: Vec<Warning> = data
+            .notes
+            .iter()
+            .map(|n| Warning::at(Location::line(source, n.line), n.message.clone()))
+            .collect();
+        let profile = self.profile();
+        if profile.provisional {
+            warnings.push(Warning::new(format!(
+                "the format `{}` is provisional: {}; check the layout against the official text before sending",
+                profile.name, profile.description
+            )));
+        }
+        let given = Given {
+            org: opts.org.as_ref(),
+            number: opts.number,
+            date: opts.date,
+        };
+        let letter = letter::resolve(data, given, profile, &mut warnings)?;
+        let markdown = self.markdown(data, &letter)?;
+        let doc = markup::parse(&self.templates.file_of(data.kind.name()), &markdown)?;
+        let laid_out = layout::layout(&doc, &letter, profile);
+        warnings.extend(laid_out.warnings);
+        // How the report is referred to: its type name ("Báo cáo") and trích yếu.
+        let type_name = vn::sentence_case(&profile.title_block.type_name.text.value);
+        Ok(LaidOut {
+            pages: laid_out.pages,
+            metadata: Metadata {
+                title: format!("{type_name} {}", doc.summary),
+                author: letter.issuer.clone(),
+                subject: format!("{type_name} {}", data.kind.vietnamese()),
+                // Without a report date the file is dated the day it is made.
+                date: letter.date.unwrap_or_else(Date::today),
+            },
+            warnings,
+        })
+    }
+
+    /// The markup the kind's template makes of `data` (the template stage alone).
+    pub fn markdown(&self, data: &ReportData, letter: &Letter) -> Result<String> {
+        let date = letter.date.unwrap_or_else(Date::today);
+        let ids = self.lexicon().section_ids(data.kind);
+        let context = template::context(data, letter, date, &ids)?;
+        self.templates.render(data.kind.name(), &context)
+    }
+}

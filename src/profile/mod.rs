@@ -1,0 +1,726 @@
+//! The format profile: every number, fixed text and rule of the page, the
+//! letterhead and the closing, read from a YAML file where each value carries
+//! the confidence tag of the rule it comes from.
+//!
+//! In: a built-in profile's name (`party-2018`, `party-2026`; the YAML files
+//! in `templates/formats/`, converted to JSON by build.rs) or the text of a
+//! profile file. Out: a checked [`FormatProfile`]. Lengths are converted to
+//! points on access.
+
+use serde::Deserialize;
+
+use crate::error::{Error, Location, Result};
+use crate::font::Face;
+
+/// How sure we are of a rule (spec, "confidence tag").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Tag {
+    /// Confirmed by two or more independent sources.
+    C2,
+    /// One source only.
+    C1,
+    /// Inferred, not confirmed by a source.
+    INF,
+    /// Our recommendation where the rules say nothing precise.
+    REC,
+}
+
+/// A value of the profile with its provenance.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Val<T> {
+    pub value: T,
+    pub tag: Tag,
+    #[serde(rename = "ref")]
+    pub reference: String,
+}
+
+impl<T: Copy> Val<T> {
+    pub fn get(&self) -> T {
+        self.value
+    }
+}
+
+impl Val<f32> {
+    /// The value of an `_mm` key in points.
+    pub fn pt_from_mm(&self) -> f32 {
+        self.value * 72.0 / 25.4
+    }
+}
+
+/// Font face names as written in the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaceName {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl From<FaceName> for Face {
+    fn from(f: FaceName) -> Face {
+        match f {
+            FaceName::Regular => Face::Regular,
+            FaceName::Bold => Face::Bold,
+            FaceName::Italic => Face::Italic,
+            FaceName::BoldItalic => Face::BoldItalic,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    Left,
+    Center,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    None,
+    Roman,
+    Arabic,
+    Letter,
+}
+
+/// A letterhead value a header row prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Superior,
+    Issuer,
+    Number,
+    PlaceDate,
+}
+
+/// How a header row that is too long for its column wraps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowWrap {
+    /// Lines of even length.
+    #[default]
+    Balanced,
+    /// Even lines, broken after `,` or `;` where possible.
+    Phrases,
+}
+
+/// The kinds of issuing body whose signing rules differ (spec §2.2 (7)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BodyKind {
+    /// A Party committee (`ĐẢNG ỦY …`, `HUYỆN ỦY …`).
+    Committee,
+    /// Its standing committee (`BAN THƯỜNG VỤ …`).
+    Standing,
+    /// A Party branch (`CHI BỘ …`).
+    ChiBo,
+    /// An advisory or support body (`BAN TUYÊN GIÁO …`, `VĂN PHÒNG …`).
+    Advisory,
+    /// A congress acting as issuer (`ĐẠI HỘI …`).
+    Congress,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatProfile {
+    pub name: String,
+    pub description: String,
+    /// Rules reported but not confirmed: a warning says so when used.
+    pub provisional: bool,
+    /// Where the rules come from, for `baocao formats`.
+    pub sources: Vec<String>,
+    pub page: Page,
+    pub margins: Margins,
+    pub page_number: PageNumber,
+    pub header: Header,
+    pub title_block: TitleBlock,
+    pub body: Body,
+    pub headings: Headings,
+    pub items: Items,
+    pub closing: Closing,
+    pub signing: Signing,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub width_mm: Val<f32>,
+    pub height_mm: Val<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Margins {
+    pub top_mm: Val<f32>,
+    pub bottom_mm: Val<f32>,
+    pub left_mm: Val<f32>,
+    pub right_mm: Val<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageNumber {
+    pub size_pt: Val<f32>,
+    pub face: Val<FaceName>,
+    pub baseline_from_top_mm: Val<f32>,
+    pub first_numbered_page: Val<u32>,
+    pub centre_on_text_block: Val<bool>,
+}
+
+/// Size and face of a text element.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextStyle {
+    pub size_pt: Val<f32>,
+    pub face: Val<FaceName>,
+}
+
+/// A fixed text with its style.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixedText {
+    pub text: Val<String>,
+    pub size_pt: Val<f32>,
+    pub face: Val<FaceName>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    pub left_column_mm: Val<f32>,
+    pub right_column_mm: Val<f32>,
+    pub line_height_pt: Val<f32>,
+    /// Rows of the left column, top to bottom.
+    pub left: Vec<HeaderRow>,
+    /// Rows of the right column, top to bottom.
+    pub right: Vec<HeaderRow>,
+    pub number: NumberForm,
+    pub place_date: PlaceDateForm,
+}
+
+/// One row of a header column: a fixed text or a letterhead field.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderRow {
+    #[serde(default)]
+    pub field: Option<Field>,
+    #[serde(default)]
+    pub text: Option<Val<String>>,
+    pub size_pt: Val<f32>,
+    pub face: Val<FaceName>,
+    /// A rule under the row, as long as its text.
+    #[serde(default)]
+    pub rule: Option<Rule>,
+    #[serde(default)]
+    pub wrap: RowWrap,
+    /// Set on the baseline of this field's row in the other column.
+    #[serde(default)]
+    pub align_with: Option<Val<Field>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub thickness_pt: Val<f32>,
+    pub below_baseline_pt: Val<f32>,
+}
+
+/// How the number and symbol are written (`Số 05-BC/ĐU`; a state profile
+/// would write `Số: {number}/{symbol}`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberForm {
+    /// With `{number}` and `{symbol}`.
+    pub pattern: Val<String>,
+    /// Numbers below 10^(min_digits−1) get leading zeros.
+    pub min_digits: Val<usize>,
+    /// What stands for a number not yet given.
+    pub blank: Val<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceDateForm {
+    /// With `{place}` and `{date}` (`ngày 13 tháng 01 năm 2022`).
+    pub pattern: Val<String>,
+    pub blank_place: Val<String>,
+    pub blank_date: Val<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleBlock {
+    pub space_before_pt: Val<f32>,
+    pub line_height_pt: Val<f32>,
+    pub type_name: FixedText,
+    pub summary: Summary,
+    pub separator: FixedText,
+    pub space_after_pt: Val<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub size_pt: Val<f32>,
+    pub face: Val<FaceName>,
+    pub max_width_mm: Val<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub size_pt: Val<f32>,
+    pub line_height_pt: Val<f32>,
+    pub first_line_indent_mm: Val<f32>,
+    pub paragraph_space_pt: Val<f32>,
+    pub kerning: Val<bool>,
+    pub space_stretch: Val<f32>,
+    pub space_shrink: Val<f32>,
+    pub glyph_expansion: Val<f32>,
+    pub min_lines_at_break: Val<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    pub part: HeadingStyle,
+    pub section: HeadingStyle,
+    pub subsection: HeadingStyle,
+    pub point: HeadingStyle,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingStyle {
+    /// The markup heading level this style sets (`###` is 3).
+    pub markup_level: Val<u8>,
+    pub size_pt: Val<f32>,
+    pub face: Val<FaceName>,
+    pub align: Val<Align>,
+    pub indent_mm: Val<f32>,
+    pub numbering: Val<Numbering>,
+    pub number_suffix: Val<String>,
+    pub space_before_pt: Val<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Items {
+    pub marker: Val<String>,
+    /// The marker of an item inside an item.
+    pub nested_marker: Val<String>,
+    pub indent_mm: Val<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closing {
+    pub space_before_pt: Val<f32>,
+    pub left_column_mm: Val<f32>,
+    pub right_column_mm: Val<f32>,
+    pub line_height_pt: Val<f32>,
+    pub authority: TextStyle,
+    pub title: TextStyle,
+    pub name_below_title_mm: Val<f32>,
+    pub name: TextStyle,
+    pub recipients_label: RecipientsLabel,
+    pub recipients: Recipients,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientsLabel {
+    pub text: Val<String>,
+    pub size_pt: Val<f32>,
+    pub face: Val<FaceName>,
+    pub underline: Val<bool>,
+    pub underline_thickness_pt: Val<f32>,
+    pub underline_below_baseline_pt: Val<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipients {
+    /// Starts each recipient line, followed by a space.
+    pub marker: Val<String>,
+    pub size_pt: Val<f32>,
+    pub face: Val<FaceName>,
+    pub line_height_pt: Val<f32>,
+}
+
+/// Who signs and how the copy is filed, by kind of issuing body.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    /// For an issuer of no listed kind (or none).
+    pub default: SigningRule,
+    pub bodies: Vec<BodyRule>,
+    /// Authorities that draw a warning.
+    pub warn: Vec<AuthorityWarning>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SigningRule {
+    /// The authority line (`T/M ĐẢNG ỦY`); empty to leave it to the clerk.
+    pub authority: Val<String>,
+    /// The last line of the recipients (`- Lưu Văn phòng Đảng ủy.`).
+    pub filing_line: Val<String>,
+    /// Type and issuer abbreviation after the number (`BC/ĐU`).
+    pub symbol: Val<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyRule {
+    pub kind: BodyKind,
+    /// Capitalised beginnings of the issuer's name that mean this kind.
+    pub issuer_starts: Vec<String>,
+    pub authority: Val<String>,
+    pub filing_line: Val<String>,
+    pub symbol: Val<String>,
+}
+
+/// An authority form that draws a warning (`K/T` for a committee).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityWarning {
+    pub prefix: String,
+    /// The kinds of body it applies to; empty: any issuer.
+    pub bodies: Vec<BodyKind>,
+    pub rule: WarningRule,
+}
+
+/// Why an authority form is wrong: each has its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningRule {
+    /// Collective bodies sign T/M; K/T is for advisory bodies.
+    CollectiveSignsTm,
+    /// The dotted state forms (`TM.`) in a Party document.
+    StateForm,
+}
+
+/// The profiles built into baocao: (name, JSON made by build.rs from
+/// `templates/formats/NAME.yaml`).
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "party-2018",
+        include_str!(concat!(env!("OUT_DIR"), "/formats/party-2018.json")),
+    ),
+    (
+        "party-2026",
+        include_str!(concat!(env!("OUT_DIR"), "/formats/party-2026.json")),
+    ),
+];
+
+/// The profile used when none is chosen.
+pub const DEFAULT: &str = "party-2018";
+
+impl FormatProfile {
+    /// The built-in profile of Hướng dẫn 36-HD/VPTW.
+    pub fn party_2018() -> FormatProfile {
+        FormatProfile::builtin(DEFAULT).expect("the default profile is built in")
+    }
+
+    /// Names of the built-in profiles.
+    pub fn builtin_names() -> impl Iterator<Item = &'static str> {
+        BUILTIN.iter().map(|(name, _)| *name)
+    }
+
+    /// A built-in profile by name.
+    pub fn builtin(name: &str) -> Option<FormatProfile> {
+        let (_, json) = BUILTIN.iter().find(|(n, _)| *n == name)?;
+        Some(serde_json::from_str(json).expect("the built-in format profiles are valid"))
+    }
+
+    /// A built-in profile by name, or a profile file (`.yaml`, `.yml`).
+    pub fn load(spec: &str) -> Result<FormatProfile> {
+        if let Some(p) = FormatProfile::builtin(spec) {
+            return Ok(p);
+        }
+        let is_file = spec.ends_with(".yaml") || spec.ends_with(".yml") || spec.contains('/');
+        if !is_file {
+            let names: Vec<&str> = FormatProfile::builtin_names().collect();
+            return Err(Error::Usage(format!(
+                "there is no built-in format `{spec}`; the built-in formats are {} (`baocao formats` lists them), or give a profile file NAME.yaml",
+                names.join(", ")
+            )));
+        }
+        let bytes = std::fs::read(spec).map_err(|e| Error::Io {
+            action: "read",
+            path: spec.into(),
+            source: e,
+        })?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| {
+            Error::invalid(Location::file(spec), "the format profile is not UTF-8 text")
+        })?;
+        FormatProfile::parse(spec, text)
+    }
+
+    /// Parses and checks a profile read from `file`.
+    pub fn parse(file: &str, text: &str) -> Result<FormatProfile> {
+        let p: FormatProfile = serde_yaml::from_str(text).map_err(|e| {
+            Error::yaml(file, &e).with_hint(
+                "start from a copy of templates/formats/party-2018.yaml; every value needs `value`, `tag` and `ref`",
+            )
+        })?;
+        p.check().map_err(|(path, message)| {
+            let at = locate(text, &path).map_or_else(
+                || Location::file(file),
+                |(line, column)| Location::at(file, line, column),
+            );
+            Error::invalid(at, format!("{path}: {message}"))
+        })?;
+        Ok(p)
+    }
+
+    /// What serde cannot check: each header row has one content, the page
+    /// leaves room for text, sizes are positive. Returns the key path and
+    /// what is wrong.
+    fn check(&self) -> std::result::Result<(), (String, String)> {
+        for (column, rows) in [("left", &self.header.left), ("right", &self.header.right)] {
+            if rows.is_empty() {
+                return Err((format!("header.{column}"), "a column needs a row".into()));
+            }
+            for (i, row) in rows.iter().enumerate() {
+                if row.field.is_some() == row.text.is_some() {
+                    return Err((
+                        format!("header.{column}.{i}"),
+                        "a row prints either a `field` or a `text`".into(),
+                    ));
+                }
+                if !above(row.size_pt.value, 0.0) {
+                    return Err((
+                        format!("header.{column}.{i}.size_pt"),
+                        "must be above 0".into(),
+                    ));
+                }
+            }
+        }
+        let positive = [
+            ("page.width_mm", self.page.width_mm.value),
+            ("page.height_mm", self.page.height_mm.value),
+            ("body.size_pt", self.body.size_pt.value),
+            ("body.line_height_pt", self.body.line_height_pt.value),
+            ("header.line_height_pt", self.header.line_height_pt.value),
+            (
+                "title_block.line_height_pt",
+                self.title_block.line_height_pt.value,
+            ),
+            ("closing.line_height_pt", self.closing.line_height_pt.value),
+            ("page_number.size_pt", self.page_number.size_pt.value),
+        ];
+        for (path, v) in positive {
+            if !above(v, 0.0) {
+                return Err((path.into(), "must be above 0".into()));
+            }
+        }
+        if !above(self.measure(), 72.0) {
+            return Err((
+                "margins".into(),
+                "the margins leave less than an inch of text width".into(),
+            ));
+        }
+        let text_height =
+            self.page.height_mm.value - self.margins.top_mm.value - self.margins.bottom_mm.value;
+        if !above(text_height, 25.4) {
+            return Err((
+                "margins".into(),
+                "the margins leave less than an inch of text height".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Text block width in points.
+    pub fn measure(&self) -> f32 {
+        self.page.width_mm.pt_from_mm()
+            - self.margins.left_mm.pt_from_mm()
+            - self.margins.right_mm.pt_from_mm()
+    }
+
+    /// The heading style of a markup heading level (2 `##` … 5 `#####`):
+    /// the style whose `markup_level` it is, else the nearest above it.
+    pub fn heading(&self, level: u8) -> &HeadingStyle {
+        let h = &self.headings;
+        let styles = [&h.part, &h.section, &h.subsection, &h.point];
+        styles
+            .iter()
+            .filter(|s| s.markup_level.value <= level)
+            .max_by_key(|s| s.markup_level.value)
+            .or_else(|| styles.iter().min_by_key(|s| s.markup_level.value))
+            .copied()
+            .expect("four heading styles")
+    }
+}
+
+/// `v > min`, false for NaN: a bad value of any kind fails the check.
+fn above(v: f32, min: f32) -> bool {
+    v > min
+}
+
+/// Line and column of the key at dotted `path` (numbers index sequences) in
+/// YAML `text`, found by indentation: enough for the block style profiles
+/// are written in.
+fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    let mut indent: Option<usize> = None;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = None;
+    for part in path.split('.') {
+        let index: Option<usize> = part.parse().ok();
+        let mut count = 0;
+        let mut hit = None;
+        for (n, line) in lines.iter().enumerate().skip(from) {
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let col = line.len() - trimmed.len();
+            if indent.is_some_and(|i| col <= i) && n > from {
+                break;
+            }
+            let matches = match index {
+                Some(i) => {
+                    trimmed.starts_with("- ") && {
+                        count += 1;
+                        count == i + 1
+                    }
+                }
+                None => {
+                    let t = trimmed.trim_start_matches("- ");
+                    t.starts_with(part) && t[part.len()..].starts_with(':')
+                }
+            };
+            if matches {
+                let extra = if index.is_none() && trimmed.starts_with("- ") {
+                    2
+                } else {
+                    0
+                };
+                hit = Some((n, col + extra));
+                break;
+            }
+        }
+        let (n, col) = hit?;
+        found = Some((n + 1, col + 1));
+        from = n;
+        indent = Some(col);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARTY_2018: &str = include_str!("../../templates/formats/party-2018.yaml");
+
+    #[test]
+    fn builtin_profile_has_the_party_page() {
+        let p = FormatProfile::party_2018();
+        assert_eq!(p.page.width_mm.get(), 210.0);
+        assert_eq!(p.margins.left_mm.get(), 30.0);
+        assert_eq!(p.margins.left_mm.tag, Tag::INF);
+        // 165 mm text block (spec §1.2).
+        assert!((p.measure() - 165.0 * 72.0 / 25.4).abs() < 0.01);
+        assert!(!p.provisional);
+    }
+
+    #[test]
+    fn builtin_profiles_are_their_yaml_files() {
+        // build.rs converts the YAML to JSON; nothing may change on the way.
+        for (name, text) in [
+            ("party-2018", PARTY_2018),
+            (
+                "party-2026",
+                include_str!("../../templates/formats/party-2026.yaml"),
+            ),
+        ] {
+            let yaml = FormatProfile::parse(name, text).unwrap();
+            assert_eq!(FormatProfile::builtin(name).unwrap(), yaml, "{name}");
+            assert_eq!(yaml.name, name);
+        }
+        assert!(FormatProfile::builtin("party-2026").unwrap().provisional);
+    }
+
+    #[test]
+    fn unknown_keys_and_missing_tags_are_errors_with_a_location() {
+        let text = PARTY_2018.replace(
+            "  top_mm: { value: 20, tag: INF,",
+            "  top_mm: { value: 20, tag: SURE,",
+        );
+        let err = FormatProfile::parse("p.yaml", &text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("p.yaml:24:29: margins.top_mm.tag: unknown variant `SURE`"),
+            "{err}"
+        );
+        let text = PARTY_2018.replace("  kerning: {", "  kernig: {");
+        let err = FormatProfile::parse("p.yaml", &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("body: unknown field `kernig`"), "{err}");
+        assert!(err.starts_with("p.yaml:"), "{err}");
+    }
+
+    #[test]
+    fn checks_beyond_types_name_the_key_and_its_line() {
+        let text = PARTY_2018.replace(
+            "  size_pt: { value: 14, tag: C2, ref: \"§2.2 (6) 14–15 pt; 14 recommended\" }",
+            "  size_pt: { value: 0, tag: C2, ref: \"§2.2 (6) 14–15 pt; 14 recommended\" }",
+        );
+        let err = FormatProfile::parse("p.yaml", &text)
+            .unwrap_err()
+            .to_string();
+        let line = PARTY_2018
+            .lines()
+            .position(|l| l.contains("14–15 pt; 14 recommended\" }") && l.starts_with("  size"))
+            .unwrap()
+            + 1;
+        assert!(
+            err.starts_with(&format!("p.yaml:{line}:3: body.size_pt: must be above 0")),
+            "{err}"
+        );
+        let text = PARTY_2018.replacen(
+            "    - field: issuer\n",
+            "    - field: issuer\n      text: { value: x, tag: REC, ref: x }\n",
+            1,
+        );
+        let err = FormatProfile::parse("p.yaml", &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("header.left.1: a row prints either"), "{err}");
+        assert!(err.starts_with("p.yaml:"), "{err}");
+    }
+
+    #[test]
+    fn heading_styles_follow_their_markup_levels() {
+        let p = FormatProfile::party_2018();
+        assert_eq!(p.heading(2), &p.headings.part);
+        assert_eq!(p.heading(3), &p.headings.section);
+        assert_eq!(p.heading(4), &p.headings.subsection);
+        assert_eq!(p.heading(5), &p.headings.point);
+        assert_eq!(p.heading(6), &p.headings.point);
+        assert_eq!(p.heading(1), &p.headings.part);
+    }
+
+    #[test]
+    fn loading_names_or_files() {
+        assert_eq!(
+            FormatProfile::load("party-2018").unwrap(),
+            FormatProfile::party_2018()
+        );
+        let err = FormatProfile::load("party-1990").unwrap_err().to_string();
+        assert!(
+            err.contains("party-2018") && err.contains("party-2026"),
+            "{err}"
+        );
+        let err = FormatProfile::load("missing.yaml").unwrap_err().to_string();
+        assert!(err.contains("missing.yaml"), "{err}");
+    }
+}

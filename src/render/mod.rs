@@ -1,0 +1,4 @@
+//! Backends that turn the page model into files ([`crate::output::Backend`]):
+//! [`pdf`], the report itself.
+
+pub mod pdf;
