@@ -47,6 +47,84 @@ pub struct Done {
     pub warnings: Vec<Warning>,
 }
 
+impl Outcome {
+    /// The line a log shows for this input: `ok` with the kind and pages, or `FAIL`.
+    pub fn progress_line(&self) -> String {
+        match &self.result {
+            Ok(d) => format!(
+                "ok    {} -> {} ({}, {} pages)",
+                self.input.display(),
+                d.output.display(),
+                d.kind.name(),
+                d.pages
+            ),
+            Err(_) => format!("FAIL  {}", self.input.display()),
+        }
+    }
+}
+
+/// What a finished batch tells its user.
+#[derive(Debug)]
+pub struct Summary {
+    pub outcomes: Vec<Outcome>,
+    pub pack_error: Option<Error>,
+    pub out_dir: PathBuf,
+    pub pack: Option<PathBuf>,
+}
+
+impl Summary {
+    /// Whether every report and the pack were written.
+    pub fn ok(&self) -> bool {
+        self.pack_error.is_none() && self.outcomes.iter().all(|o| o.result.is_ok())
+    }
+
+    /// The summary for standard error: each warning once with the number of
+    /// reports it concerns, the count written, the pack, every failure.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let failed: Vec<&Outcome> = self.outcomes.iter().filter(|o| o.result.is_err()).collect();
+        let mut warnings: Vec<(String, usize)> = Vec::new();
+        for done in self.outcomes.iter().filter_map(|o| o.result.as_ref().ok()) {
+            for w in &done.warnings {
+                let text = w.to_string();
+                match warnings.iter_mut().find(|(t, _)| *t == text) {
+                    Some((_, n)) => *n += 1,
+                    None => warnings.push((text, 1)),
+                }
+            }
+        }
+        for (text, n) in &warnings {
+            let reports = if *n == 1 { "report" } else { "reports" };
+            out.push(format!("warning ({n} {reports}): {text}"));
+        }
+        out.push(format!(
+            "{} of {} reports written to {}",
+            self.outcomes.len() - failed.len(),
+            self.outcomes.len(),
+            self.out_dir.display(),
+        ));
+        if let Some(pack) = &self.pack {
+            match &self.pack_error {
+                None => out.push(format!("pack of the written reports: {}", pack.display())),
+                Some(e) => out.push(format!(
+                    "error: the pack {} was not written: {e}",
+                    pack.display()
+                )),
+            }
+        }
+        if !failed.is_empty() {
+            out.push(format!("{} failed:", failed.len()));
+            for o in &failed {
+                // Errors name their file already; indent their hint lines.
+                if let Err(e) = &o.result {
+                    out.push(format!("  {}", e.to_string().replace('\n', "\n  ")));
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Reads, maps and lays out one input.
 fn lay_out_one(
     engine: &Engine,

@@ -238,60 +238,26 @@ fn inspect(input: &Path, kind: Option<Kind>) -> Result<()> {
 }
 
 fn build(args: BuildArgs) -> ExitCode {
-    let (outcomes, pack_error, job) = match run_build(args) {
-        Ok(r) => r,
+    match run_build(args) {
+        Ok(summary) => {
+            for line in summary.lines() {
+                eprintln!("{line}");
+            }
+            if summary.ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
         Err(e) => {
             eprintln!("error: {e}");
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
         }
-    };
-    let failed: Vec<&batch::Outcome> = outcomes.iter().filter(|o| o.result.is_err()).collect();
-    // The same warning (say, no organisation profile) is said once, with
-    // the number of reports it concerns.
-    let mut warnings: Vec<(String, usize)> = Vec::new();
-    for done in outcomes.iter().filter_map(|o| o.result.as_ref().ok()) {
-        for w in &done.warnings {
-            let text = w.to_string();
-            match warnings.iter_mut().find(|(t, _)| *t == text) {
-                Some((_, n)) => *n += 1,
-                None => warnings.push((text, 1)),
-            }
-        }
-    }
-    for (text, n) in &warnings {
-        let reports = if *n == 1 { "report" } else { "reports" };
-        eprintln!("warning ({n} {reports}): {text}");
-    }
-    eprintln!(
-        "{} of {} reports written to {}",
-        outcomes.len() - failed.len(),
-        outcomes.len(),
-        job.out_dir.display(),
-    );
-    if let Some(pack) = &job.pack {
-        match &pack_error {
-            None => eprintln!("pack of the written reports: {}", pack.display()),
-            Some(e) => eprintln!("error: the pack {} was not written: {e}", pack.display()),
-        }
-    }
-    if !failed.is_empty() {
-        eprintln!("{} failed:", failed.len());
-        for o in &failed {
-            // Errors name their file already; indent their hint lines.
-            if let Err(e) = &o.result {
-                eprintln!("  {}", e.to_string().replace('\n', "\n  "));
-            }
-        }
-    }
-    if failed.is_empty() && pack_error.is_none() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
     }
 }
 
 /// Sets up and runs a batch; an error here stops it before any report.
-fn run_build(args: BuildArgs) -> Result<(Vec<batch::Outcome>, Option<Error>, batch::Job)> {
+fn run_build(args: BuildArgs) -> Result<batch::Summary> {
     let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?;
     let job = batch::Job {
         inputs: args.inputs,
@@ -330,22 +296,18 @@ fn run_build(args: BuildArgs) -> Result<(Vec<batch::Outcome>, Option<Error>, bat
     let progress = |o: &batch::Outcome| {
         if terminal {
             bar.inc(1);
-            return;
-        }
-        match &o.result {
-            Ok(d) => eprintln!(
-                "ok    {} -> {} ({}, {} pages)",
-                o.input.display(),
-                d.output.display(),
-                d.kind.name(),
-                d.pages
-            ),
-            Err(_) => eprintln!("FAIL  {}", o.input.display()),
+        } else {
+            eprintln!("{}", o.progress_line());
         }
     };
     let (outcomes, pack_error) = batch::run(&engine, &job, &files, &progress);
     bar.finish_and_clear();
-    Ok((outcomes, pack_error, job))
+    Ok(batch::Summary {
+        outcomes,
+        pack_error,
+        out_dir: job.out_dir,
+        pack: job.pack,
+    })
 }
 
 fn list_formats() -> Result<()> {

@@ -5,7 +5,7 @@ use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-use super::Kind;
+use super::{Kind, GENERAL, KINDS, OPENING};
 use crate::error::{Error, Location, Result};
 
 /// Routing rules and kind cues.
@@ -77,18 +77,12 @@ pub struct Cue {
 #[serde(deny_unknown_fields)]
 pub struct LexiconSection {
     pub id: String,
-    /// The kinds this section exists in; all when empty.
-    #[serde(default)]
-    pub kinds: Vec<Kind>,
     #[serde(default)]
     pub topics: Vec<String>,
     #[serde(default)]
     pub keywords: Vec<String>,
 }
 
-/// Sections every report has besides the lexicon's.
-pub const OPENING: &str = "opening";
-pub const GENERAL: &str = "general";
 
 impl Lexicon {
     /// The lexicon built into baocao.
@@ -145,25 +139,23 @@ impl Lexicon {
                     format!("section id `{}` is reserved", s.id),
                 ));
             }
+            if !KINDS.iter().any(|k| k.outline.contains(&s.id.as_str())) {
+                return Err(Error::invalid(
+                    Location::file(file),
+                    format!("section `{}` is in no kind's outline", s.id),
+                ));
+            }
         }
         Ok(lexicon)
     }
 
     fn in_kind(s: &LexiconSection, kind: Kind) -> bool {
-        s.kinds.is_empty() || s.kinds.contains(&kind)
+        kind.outline().contains(&s.id.as_str())
     }
 
-    /// Section ids of a `kind` report in order: opening, the lexicon's, general.
+    /// Section ids of a `kind` report in order (the kind's outline).
     pub fn section_ids(&self, kind: Kind) -> Vec<&str> {
-        std::iter::once(OPENING)
-            .chain(
-                self.sections
-                    .iter()
-                    .filter(|s| Lexicon::in_kind(s, kind))
-                    .map(|s| s.id.as_str()),
-            )
-            .chain(std::iter::once(GENERAL))
-            .collect()
+        kind.outline().to_vec()
     }
 
     fn matchers(&self) -> &Matchers {
@@ -341,17 +333,6 @@ mod tests {
         assert!(count(&l, &first.id) > 0);
         assert_eq!(count(&twice, &first.id), count(&l, &first.id) + 1);
         assert_eq!(count(&twice, &last_id), count(&l, &last_id) + 1);
-    }
-
-    #[test]
-    fn sections_depend_on_the_kind() {
-        let l = Lexicon::builtin();
-        let congress = l.section_ids(Kind::Congress);
-        assert!(congress.contains(&"personnel") && !congress.contains(&"targets"));
-        let year_end = l.section_ids(Kind::YearEnd);
-        assert!(!year_end.contains(&"personnel") && year_end.contains(&"ideology"));
-        assert_eq!(year_end.first(), Some(&OPENING));
-        assert_eq!(year_end.last(), Some(&GENERAL));
     }
 
     #[test]

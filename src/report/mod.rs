@@ -4,66 +4,16 @@
 //! one section, verbatim, with the input line it came from. `ReportData` is
 //! also what `baocao inspect` prints and what a clerk may edit and render.
 
+mod kind;
 mod lexicon;
 mod period;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, BlockKind, SetAsideReason};
-pub use lexicon::{Lexicon, GENERAL, OPENING};
+pub use kind::{Kind, KindInfo, GENERAL, KINDS, OPENING};
+pub use lexicon::Lexicon;
 pub use period::{Period, Place, Term};
-
-/// The report types baocao knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    /// Báo cáo tổng kết năm (spec §4.1).
-    YearEnd,
-    /// Báo cáo sơ kết giữa nhiệm kỳ (spec §4.2).
-    MidTerm,
-    /// Báo cáo quý / sơ kết 6 tháng (spec §4.3).
-    Quarterly,
-    /// Báo cáo kết quả đại hội chi bộ (spec §4.4).
-    Congress,
-    /// Báo cáo kết quả thực hiện nghị quyết, chỉ thị (spec §4.5).
-    Resolution,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::YearEnd,
-        Kind::MidTerm,
-        Kind::Quarterly,
-        Kind::Congress,
-        Kind::Resolution,
-    ];
-
-    /// The command and template name (`year-end`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::YearEnd => "year-end",
-            Kind::MidTerm => "mid-term",
-            Kind::Quarterly => "quarterly",
-            Kind::Congress => "congress",
-            Kind::Resolution => "resolution",
-        }
-    }
-
-    /// The report type in Vietnamese (`tổng kết năm`).
-    pub fn vietnamese(self) -> &'static str {
-        match self {
-            Kind::YearEnd => "tổng kết năm",
-            Kind::MidTerm => "sơ kết giữa nhiệm kỳ",
-            Kind::Quarterly => "kết quả công tác quý",
-            Kind::Congress => "kết quả đại hội chi bộ",
-            Kind::Resolution => "kết quả thực hiện nghị quyết",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
 
 /// What a template receives about the article: kind, metadata, period,
 /// sections.
