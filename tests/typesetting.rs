@@ -23,7 +23,10 @@ use baocao::profile::FormatProfile;
 use baocao::{Engine, Options};
 use common::*;
 
-const NATURAL_SPACE: f32 = 3.5;
+/// The natural inter-word space: Liberation Serif's space is a quarter em.
+fn natural_space(p: &FormatProfile) -> f32 {
+    0.25 * p.body.size_pt.get()
+}
 
 #[derive(Default)]
 struct Spacing {
@@ -57,7 +60,7 @@ fn spacing(pdf: &std::path::Path, codes: &[String], p: &FormatProfile) -> Spacin
             s.justified_lines += 1;
             let gaps: Vec<f32> = line
                 .windows(2)
-                .map(|w| (w[1].x_min - w[0].x_max) / NATURAL_SPACE)
+                .map(|w| (w[1].x_min - w[0].x_max) / natural_space(p))
                 .collect();
             let widest = gaps.iter().copied().fold(0.0, f32::max);
             if widest > 1.5 {
@@ -167,9 +170,11 @@ fn every_report_meets_the_typesetting_targets() {
         broken += s.broken_codes;
         starts += s.bad_line_starts;
     }
+    // The breaker's limit, plus what rounding to 0.01 pt adds to a gap.
+    let limit = 1.0 + profile.body.space_stretch.get() + 0.015;
     assert!(
-        worst <= 1.35,
-        "widest inter-word gap {worst:.3}× the natural space"
+        worst <= limit,
+        "widest inter-word gap {worst:.3}× the natural space (limit {limit:.3}×)"
     );
     assert_eq!(loose, 0, "justified lines with a gap above 1.5×");
     assert_eq!(past, 0, "words past the margins");

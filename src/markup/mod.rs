@@ -129,7 +129,17 @@ pub fn parse(source: &str, markdown: &str) -> Result<Document> {
                     doc.blocks.push(Block::Paragraph { spans: taken });
                 }
             }
-            Event::Start(Tag::List(_)) => list_depth += 1,
+            Event::Start(Tag::List(_)) => {
+                // A list inside a tight item: the item's own text comes first.
+                let taken = trim_spans(std::mem::take(&mut spans));
+                if list_depth > 0 && !taken.is_empty() {
+                    doc.blocks.push(Block::Item {
+                        depth: list_depth,
+                        spans: taken,
+                    });
+                }
+                list_depth += 1;
+            }
             Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
             Event::Start(Tag::Item) => spans.clear(),
             Event::End(TagEnd::Item) => {
@@ -242,6 +252,23 @@ mod tests {
         assert_eq!(plain(doc.blocks[4].spans()), "1. Việc một.");
         assert!(matches!(doc.blocks[4], Block::Paragraph { .. }));
         assert!(matches!(doc.blocks[5], Block::Item { depth: 1, .. }));
+    }
+
+    #[test]
+    fn a_nested_list_keeps_the_text_of_its_item() {
+        let doc = parse("t", "# t\n\n- một\n  - hai\n- ba\n").unwrap();
+        let items: Vec<(u8, String)> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Item { depth, spans } => (*depth, plain(spans)),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [(1, "một".into()), (2, "hai".into()), (1, "ba".into())]
+        );
     }
 
     #[test]

@@ -134,7 +134,12 @@ mod tests {
             let mut sorted = outline.to_vec();
             sorted.sort();
             sorted.dedup();
-            assert_eq!(sorted.len(), outline.len(), "{} repeats a section", k.name());
+            assert_eq!(
+                sorted.len(),
+                outline.len(),
+                "{} repeats a section",
+                k.name()
+            );
         }
     }
 

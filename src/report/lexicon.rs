@@ -83,7 +83,6 @@ pub struct LexiconSection {
     pub keywords: Vec<String>,
 }
 
-
 impl Lexicon {
     /// The lexicon built into baocao.
     pub fn builtin() -> Lexicon {

@@ -1,23 +1,30 @@
-//! PDF writing: laid-out pages → PDF bytes, with printpdf 0.12.8.
+//! PDF writing: laid-out pages → PDF bytes, with printpdf 0.12.8. The only
+//! module that speaks printpdf and lopdf (the object model printpdf builds
+//! on); everything PDF-specific is here.
 //!
-//! This is the only module that speaks printpdf (and lopdf, the object model
-//! printpdf builds on). The work is split by what each does well:
+//! One path, in [`write_with_sections`]:
 //!
-//! - printpdf builds the document: page tree, metadata, bookmarks.
-//! - The fonts are added here ([`fonts`]): each face subset to the glyphs
-//!   it draws (`font::subset`), with one-byte character codes where it has
-//!   at most 256 glyphs ([`encoding`]). printpdf's own font path would need
-//!   its glyphs registered through a `ShowText`, writes two-byte Identity-H
-//!   only (so no `Tw`), and took 0.4 ms of a 6 ms report.
-//! - The page content streams are written here by [`content::Content`] from
-//!   the laid-out runs and replace printpdf's placeholders. printpdf's text
-//!   path spends, for every glyph, a map insertion with an allocated string
-//!   and hex digits, more than all the rest of a report. Kerning is in `TJ`
-//!   adjustments, the widening of justified spaces in `Tw`, font expansion
-//!   in `Tz`.
-//! - The file is written here ([`file`]): streams compressed with one
-//!   compressor at levels chosen per kind, other objects packed into object
-//!   streams, a cross-reference stream (they shrink a report by a tenth).
+//! 1. **printpdf builds the document**: the page tree with one empty page of
+//!    the right size per laid-out page, the information dictionary
+//!    ([`set_metadata`]), the bookmarks of a pack; `to_lopdf_document` hands
+//!    it over as a lopdf object graph.
+//! 2. **Fonts** are added to the page resources printpdf shares between all
+//!    pages ([`fonts`]): each face subset to the glyphs it draws
+//!    (`font::subset`), with one-byte character codes where it has at most
+//!    256 glyphs ([`encoding`]). printpdf's own font path would need its
+//!    glyphs registered through a `ShowText`, writes two-byte Identity-H
+//!    only (so no `Tw`), and took 0.4 ms of a 6 ms report.
+//! 3. **Page contents** are written by [`content::Content`] from the laid-out
+//!    runs into the pages' empty content streams. printpdf's text path spends,
+//!    for every glyph, a map insertion with an allocated string and hex
+//!    digits, more than all the rest of a report. Kerning is in `TJ`
+//!    adjustments, the widening of justified spaces in `Tw`, font expansion
+//!    in `Tz`.
+//! 4. **Document-level entries** printpdf has no API for: the file `/ID`
+//!    from the content (so the same report is the same bytes), page labels.
+//! 5. **The file** is written by [`file`]: streams compressed with one
+//!    compressor at levels chosen per kind, other objects packed into object
+//!    streams, a cross-reference stream (they shrink a report by a tenth).
 
 mod content;
 mod encoding;
