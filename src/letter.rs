@@ -12,7 +12,7 @@
 
 use crate::error::{Error, Location, Result, Warning};
 use crate::org::Org;
-use crate::profile::{BodyKind, Field, FormatProfile, WarningRule};
+use crate::profile::{BodyKind, BodyRule, Field, FormatProfile, WarningRule};
 use crate::report::ReportData;
 use crate::vn::{self, Date};
 
@@ -104,12 +104,20 @@ pub fn resolve(
     let place_name = org.place.clone().or_else(|| place.ward.clone());
 
     let signing = &profile.signing;
-    let body = issuer.as_deref().and_then(|i| {
-        signing
-            .bodies
-            .iter()
-            .find(|b| b.issuer_starts.iter().any(|s| i.starts_with(s.as_str())))
-    });
+    let named = |b: &&BodyRule| {
+        issuer
+            .as_deref()
+            .is_some_and(|i| b.issuer_starts.iter().any(|s| i.starts_with(s.as_str())))
+    };
+    let body = match org.body {
+        // The kind the org profile names: the rule for that kind matching
+        // the issuer's name, else its first rule.
+        Some(kind) => {
+            let of_kind = || signing.bodies.iter().filter(move |b| b.kind == kind);
+            of_kind().find(named).or_else(|| of_kind().next())
+        }
+        None => signing.bodies.iter().find(named),
+    };
     let (rule_authority, filing_line, rule_symbol) = match body {
         Some(b) => (&b.authority.value, &b.filing_line.value, &b.symbol.value),
         None => (
@@ -199,6 +207,107 @@ pub fn resolve(
         title: signer.title.unwrap_or_default(),
         name: signer.name.unwrap_or_default(),
         recipients: org.recipients.unwrap_or_default(),
-        filing_line: filing_line.clone(),
+        filing_line: org.filing.clone().unwrap_or_else(|| filing_line.clone()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::org::Signer;
+
+    fn data(date: Option<&str>) -> ReportData {
+        let yaml = format!(
+            "kind: year-end\nmeta: {{title: t, date: {}, time: null, views: null, category: null, source: a.txt}}\n\
+period: {{year: 2021, next_year: 2022, quarter: 1, quarter_year: 2021, next_quarter: 2, next_quarter_year: 2021, half: null, term: null, committee_term: {{start: 2020, end: 2025}}, congress: null, resolution: null, elapsed: null}}\n\
+place: {{ward: Phúc Đồng, ward_type: phường, district: Long Biên, district_type: quận}}\nsections: []\n",
+            date.unwrap_or("null")
+        );
+        serde_yaml::from_str(&yaml).unwrap()
+    }
+
+    fn letter(org: Option<&Org>, date: Option<&str>) -> (Letter, Vec<Warning>) {
+        let mut w = Vec::new();
+        let given = Given {
+            org,
+            number: None,
+            date: None,
+        };
+        let l = resolve(&data(date), given, &FormatProfile::party_2018(), &mut w).unwrap();
+        (l, w)
+    }
+
+    #[test]
+    fn without_a_profile_the_article_and_the_rules_fill_the_letterhead() {
+        let (l, w) = letter(None, Some("2022-01-13"));
+        assert_eq!(l.issuer, "ĐẢNG ỦY PHƯỜNG PHÚC ĐỒNG");
+        assert_eq!(l.superior, "ĐẢNG BỘ QUẬN LONG BIÊN");
+        assert_eq!(l.authority, "T/M ĐẢNG ỦY");
+        assert_eq!(l.number_line, "Số       -BC/ĐU");
+        assert_eq!(l.place_date, "Phúc Đồng, ngày 13 tháng 01 năm 2022");
+        assert_eq!(l.filing_line, "- Lưu Văn phòng Đảng ủy.");
+        assert!(w[0].message.contains("document number"), "{w:?}");
+        let (l, w) = letter(None, None);
+        assert_eq!(l.place_date, "Phúc Đồng, ngày      tháng      năm      ");
+        assert!(w[0].message.contains("no publication date"), "{w:?}");
+    }
+
+    #[test]
+    fn the_kind_of_issuing_body_chooses_authority_filing_line_and_symbol() {
+        let chi_bo = Org {
+            issuer: Some("CHI BỘ TRƯỜNG THCS KIM ĐỒNG".into()),
+            number: Some(3),
+            ..Org::default()
+        };
+        let (l, _) = letter(Some(&chi_bo), Some("2022-01-13"));
+        assert_eq!(l.authority, "T/M CHI BỘ");
+        assert_eq!(l.filing_line, "- Lưu Chi bộ.");
+        assert_eq!(l.number_line, "Số 03-BC/CB");
+        let standing = Org {
+            issuer: Some("ĐẢNG ỦY PHƯỜNG PHÚC ĐỒNG".into()),
+            body: Some(BodyKind::Standing),
+            ..Org::default()
+        };
+        let (l, _) = letter(Some(&standing), None);
+        assert_eq!(l.authority, "T/M BAN THƯỜNG VỤ");
+        let huyen = Org {
+            issuer: Some("HUYỆN ỦY ĐỊNH HÓA".into()),
+            filing: Some("- Lưu VPHU.".into()),
+            ..Org::default()
+        };
+        let (l, _) = letter(Some(&huyen), None);
+        assert_eq!(
+            (l.authority.as_str(), l.symbol.as_str()),
+            ("T/M HUYỆN ỦY", "BC/HU")
+        );
+        assert_eq!(
+            l.filing_line, "- Lưu VPHU.",
+            "the org profile's own filing line wins"
+        );
+    }
+
+    #[test]
+    fn wrong_authority_forms_draw_the_profiles_warnings() {
+        let org = |issuer: &str, authority: &str| Org {
+            issuer: Some(issuer.into()),
+            signer: Some(Signer {
+                authority: Some(authority.into()),
+                ..Signer::default()
+            }),
+            ..Org::default()
+        };
+        let (_, w) = letter(Some(&org("CHI BỘ KHU PHỐ 3", "K/T BÍ THƯ")), None);
+        assert!(
+            w.iter()
+                .any(|w| w.message.contains("K/T is for advisory bodies")),
+            "{w:?}"
+        );
+        let (_, w) = letter(
+            Some(&org("BAN TUYÊN GIÁO HUYỆN ỦY", "K/T TRƯỞNG BAN")),
+            None,
+        );
+        assert!(!w.iter().any(|w| w.message.contains("K/T")), "{w:?}");
+        let (_, w) = letter(Some(&org("BAN TUYÊN GIÁO HUYỆN ỦY", "TM. BAN")), None);
+        assert!(w.iter().any(|w| w.message.contains("state form")), "{w:?}");
+    }
 }

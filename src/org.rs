@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::profile::BodyKind;
 
 /// An organisation profile as written in YAML. Every field is optional; what
 /// is missing is taken from the article where possible, else left blank.
@@ -20,9 +21,15 @@ pub struct Org {
     pub number: Option<u32>,
     /// Type and issuer abbreviation after the number (`BC/ĐU`).
     pub symbol: Option<String>,
+    /// What kind of body issues the report (`committee`, `standing`,
+    /// `chi-bo`, `advisory`, `congress`): its signing rules apply. Without
+    /// it the issuer's name decides.
+    pub body: Option<BodyKind>,
     pub signer: Option<Signer>,
     /// Recipient lines without the leading dash (`Ban Thường vụ Quận ủy;`).
     pub recipients: Option<Vec<String>>,
+    /// The filing line closing the recipients (`- Lưu Văn phòng Đảng ủy.`).
+    pub filing: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -45,7 +52,7 @@ impl Org {
         }
         serde_yaml::from_str(text).map_err(|e| {
             Error::yaml(file, &e).with_hint(
-                "known keys: superior, issuer, place, number, symbol, signer (authority, title, name), recipients",
+                "known keys: superior, issuer, place, number, symbol, body, signer (authority, title, name), recipients, filing",
             )
         })
     }

@@ -1,6 +1,6 @@
 //! The profile's schema: every key of a format profile file, with its type.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::font::Face;
 
@@ -99,7 +99,7 @@ pub enum RowWrap {
 }
 
 /// The kinds of issuing body whose signing rules differ (spec §2.2 (7)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BodyKind {
     /// A Party committee (`ĐẢNG ỦY …`, `HUYỆN ỦY …`).
