@@ -26,6 +26,7 @@ fn data(kind: Kind, engine: &Engine) -> ReportData {
         .collect();
     ReportData {
         kind,
+        kind_found: true,
         reasons: Vec::new(),
         meta: Meta {
             title: "Tiêu đề".into(),

@@ -14,6 +14,12 @@ use crate::error::{Error, Location, Result};
 pub(super) struct Line {
     pub(super) number: usize,
     pub(super) text: String,
+    /// The line opened with an emoji: a bullet in portal posts.
+    pub(super) bullet: bool,
+    /// How many emoji the line held.
+    pub(super) emoji: usize,
+    /// Byte offsets in `text` just after a space that was a no-break space.
+    pub(super) nbsp: Vec<usize>,
 }
 
 pub(super) fn decode(source: &str, bytes: &[u8]) -> Result<String> {
@@ -57,6 +63,9 @@ pub(super) fn clean_lines(text: &str) -> (Vec<Line>, Vec<(usize, String)>) {
             };
             let mut out = String::with_capacity(nfc.len());
             let mut removed = String::new();
+            let mut nbsp = Vec::new();
+            // Whether the line opens with an emoji (a bullet in portal posts).
+            let mut bullet = false;
             // Set after an emoji is dropped: a space it leaves before
             // punctuation goes too ("đẹp 🎉." → "đẹp.").
             let mut after_emoji = false;
@@ -72,12 +81,18 @@ pub(super) fn clean_lines(text: &str) -> (Vec<Line>, Vec<(usize, String)>) {
                             if !matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{20e3}' | '\u{e0020}'..='\u{e007f}') {
                                 removed.push(c);
                             }
+                            bullet |= out.is_empty();
                             after_emoji = true;
                             continue;
                         }
                         c if c.is_whitespace() => {
                             if !out.is_empty() && !out.ends_with(' ') {
                                 out.push(' ');
+                            }
+                            // Where a no-break space separated two runs: a
+                            // caption glued to a paragraph often hides there.
+                            if c == '\u{a0}' && !out.is_empty() && nbsp.last() != Some(&out.len()) {
+                                nbsp.push(out.len());
                             }
                             continue;
                         }
@@ -91,12 +106,18 @@ pub(super) fn clean_lines(text: &str) -> (Vec<Line>, Vec<(usize, String)>) {
                 after_emoji = false;
                 out.push(c);
             }
+            let emoji_count = removed.chars().count();
             if !removed.is_empty() {
                 emoji.push((i + 1, removed));
             }
+            let text = out.trim_end().to_string();
+            nbsp.retain(|&at| at < text.len());
             Line {
                 number: i + 1,
-                text: out.trim_end().to_string(),
+                text,
+                bullet,
+                emoji: emoji_count,
+                nbsp,
             }
         })
         .collect();
@@ -130,7 +151,9 @@ pub(super) fn join_wrapped(lines: &[&Line]) -> Vec<Line> {
         if continues {
             let prev = out.last_mut().expect("checked above");
             prev.text.push(' ');
+            let base = prev.text.len();
             prev.text.push_str(&l.text);
+            prev.nbsp.extend(l.nbsp.iter().map(|at| at + base));
         } else {
             out.push((*l).clone());
         }

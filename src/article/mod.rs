@@ -21,7 +21,11 @@ use crate::error::{Error, Location, Result};
 use crate::vn::Date;
 use clean::{clean_lines, decode, join_wrapped, Line};
 use header::read_header;
-use lines::{dedup_key, is_caption, is_credit, is_heading, strip_debris};
+use lines::{
+    announces_gallery, bullet_caption, dateline_prefix, dedup_key, glued_caption, heading_level,
+    is_caption, is_credit, is_related, is_topic_line, one_sentence, strip_debris, trailing_credit,
+    words,
+};
 
 /// An article as read from its text file.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +62,9 @@ pub struct Block {
     pub line: usize,
     pub text: String,
     pub kind: BlockKind,
+    /// A heading's depth in the article's outline (1 the top: `I.`, capitals;
+    /// 2 `1.`; 3 `1.1`; 5 `a)`); 0 for other blocks.
+    pub level: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +103,8 @@ pub enum SetAsideReason {
     Heading,
     /// Emoji and pictographs, which an official report does not print.
     Emoji,
+    /// Links and page furniture: `Xem thêm …`, `Tags:`, related articles.
+    Related,
 }
 
 /// Reads an article from the bytes of a text file named `source`.
@@ -142,53 +151,160 @@ pub fn read(source: &str, bytes: &[u8]) -> Result<Article> {
     Ok(article)
 }
 
+/// Whether `text` repeats `earlier` in other words: nearly all its words are
+/// there (a caption under a photo that restates the paragraph above).
+fn restates(text: &str, earlier: &str) -> bool {
+    let set = |t: &str| -> std::collections::HashSet<String> {
+        t.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (mine, theirs) = (set(text), set(earlier));
+    mine.len() >= 12 && mine.iter().filter(|w| theirs.contains(*w)).count() * 100 >= mine.len() * 85
+}
+
 /// Sorts body lines into blocks and what is not body text.
 fn read_body(lines: &[Line], article: &mut Article) {
     let count = lines.len();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let title_key = dedup_key(&article.title).to_lowercase();
+    // After the heading of a related-articles list, its items are links.
+    let mut in_related = false;
+    // The line number of a lone bracketed source (`(QK7 Online)`), which
+    // the head may already have set aside.
+    let mut source_line: Option<usize> = article
+        .set_aside
+        .iter()
+        .rev()
+        .find(|s| s.reason == SetAsideReason::Credit && s.text.starts_with('('))
+        .map(|s| s.line);
+    let aside = |article: &mut Article, line: usize, text: &str, reason| {
+        article.set_aside.push(SetAside {
+            line,
+            text: text.trim().to_string(),
+            reason,
+        });
+    };
     for (i, line) in lines.iter().enumerate() {
-        let (text, debris) = strip_debris(&line.text);
+        let (mut text, debris) = strip_debris(&line.text);
         if let Some(d) = debris {
-            article.set_aside.push(SetAside {
-                line: line.number,
-                text: d,
-                reason: SetAsideReason::Debris,
-            });
+            aside(article, line.number, &d, SetAsideReason::Debris);
         }
         if text.is_empty() {
             continue;
         }
         let last = i + 1 == count;
         let near_end = i + 3 >= count;
+        let paragraphs = article
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Heading);
+        let opening = match paragraphs.clone().count() {
+            0 => true,
+            // After a one-line lead-in above the first paragraph.
+            1 => paragraphs.clone().all(|b| words(&b.text) <= 12),
+            _ => false,
+        };
+        // A dateline opening the first paragraph (`(BĐ) - `, `QK2 – `), or the
+        // dash left after a source on the line above (`(QK7 Online)` / `- Sáng …`).
+        if opening {
+            if let Some(n) = dateline_prefix(&text) {
+                aside(article, line.number, &text[..n], SetAsideReason::Credit);
+                text = text[n..].to_string();
+            } else if source_line.is_some_and(|l| l + 2 >= line.number) {
+                if let Some(rest) = text.strip_prefix("- ").or_else(|| text.strip_prefix("– ")) {
+                    if rest.chars().next().is_some_and(char::is_uppercase) {
+                        text = rest.to_string();
+                    }
+                }
+            }
+        }
+        // A caption glued in front of the paragraph.
+        if let Some(n) = glued_caption(&text, &line.nbsp) {
+            aside(article, line.number, &text[..n], SetAsideReason::Caption);
+            text = text[n..].trim_start().to_string();
+        }
+        // A credit glued to the end of one of the last paragraphs.
+        if near_end {
+            if let Some(n) = trailing_credit(&text) {
+                aside(article, line.number, &text[n..], SetAsideReason::Credit);
+                text = text[..n].trim_end().to_string();
+            }
+        }
         let key = dedup_key(&text).to_string();
-        let repeats_title = article.blocks.is_empty()
-            && key.len() == title_key.len()
-            && key.to_lowercase() == title_key;
-        let reason = if repeats_title || seen.contains(&key) {
+        let repeats_title = opening && key.to_lowercase() == title_key;
+        let marker = item_marker(&text);
+        let next = lines.get(i + 1).map(|l| l.text.as_str());
+        let next_long = next.is_some_and(|n| words(n) >= 20);
+        // A numbered line is a heading unless its sibling follows it (a list).
+        let heading = heading_level(&text).filter(|_| {
+            marker.is_none() || !next.is_some_and(|n| item_marker(n).is_some() && !next_long)
+        });
+        // A caption that restates a paragraph a little above it.
+        let restates = marker.is_none()
+            && one_sentence(&text)
+            && words(&text) <= 150
+            && article
+                .blocks
+                .iter()
+                .rev()
+                .filter(|b| b.kind == BlockKind::Paragraph && !b.text.ends_with(':'))
+                .take(5)
+                .any(|b| restates(&text, &b.text));
+        let after_caption_colon = article.set_aside.last().is_some_and(|s| {
+            s.reason == SetAsideReason::Caption
+                && s.text.ends_with(':')
+                && s.line + 2 >= line.number
+        });
+        let reason = if repeats_title || seen.contains(&key) || restates {
             Some(SetAsideReason::Duplicate)
+        } else if line.emoji >= 2 && words(&text) <= 14 && !ends_sentence(&text) {
+            // An info strip of a post (`📅 Ngày … 📍 … 👨‍👩‍👧 …`), a slogan between emoji.
+            Some(SetAsideReason::Debris)
+        } else if is_related(&text) {
+            in_related = text.ends_with(':');
+            Some(SetAsideReason::Related)
+        } else if in_related && (marker.is_some() || text.contains(':')) && words(&text) <= 30 {
+            Some(SetAsideReason::Related)
         } else if is_credit(&text, near_end, last) {
+            if text.starts_with('(') {
+                source_line = Some(line.number);
+            }
             Some(SetAsideReason::Credit)
-        } else if is_heading(&text) {
+        } else if after_caption_colon && words(&text) <= 15 && marker.is_none() {
+            Some(SetAsideReason::Caption)
+        } else if heading.is_some()
+            || (!last && next_long && is_topic_line(&text) && marker.is_none())
+        {
             None
-        } else if is_caption(&text, last) {
+        } else if line.bullet && marker.is_none() {
+            bullet_caption(&text).then_some(SetAsideReason::Caption)
+        } else if is_caption(&text, last)
+            || (announces_gallery(&text) && lines[i + 1..].iter().all(|l| words(&l.text) <= 40))
+        {
             Some(SetAsideReason::Caption)
         } else {
             None
         };
+        in_related &= reason == Some(SetAsideReason::Related);
         if let Some(reason) = reason {
-            article.set_aside.push(SetAside {
-                line: line.number,
-                text,
-                reason,
-            });
+            aside(article, line.number, &text, reason);
             continue;
         }
-        let kind = if is_heading(&text) {
+        let kind = if heading.is_some()
+            || (marker.is_none() && !ends_sentence(&text) && is_topic_line(&text) && !line.bullet)
+        {
             BlockKind::Heading
         } else {
-            match item_marker(&text) {
+            match marker {
                 Some(marker) => BlockKind::Item { marker },
+                None if line.bullet => BlockKind::Item {
+                    marker: String::new(),
+                },
                 None => BlockKind::Paragraph,
             }
         };
@@ -197,6 +313,7 @@ fn read_body(lines: &[Line], article: &mut Article) {
         }
         article.blocks.push(Block {
             line: line.number,
+            level: heading.unwrap_or(if kind == BlockKind::Heading { 2 } else { 0 }),
             text,
             kind,
         });

@@ -21,6 +21,10 @@ pub use period::{Period, Place, Term};
 #[serde(deny_unknown_fields)]
 pub struct ReportData {
     pub kind: Kind,
+    /// Whether the article reads as a report of some kind at all: false
+    /// when no kind's cues were found and `kind` is only the default.
+    #[serde(default = "yes")]
+    pub kind_found: bool,
     /// Why the kind was chosen (from `inspect`).
     #[serde(default)]
     pub reasons: Vec<String>,
@@ -93,11 +97,18 @@ pub struct NoteItem {
     pub message: String,
 }
 
+fn yes() -> bool {
+    true
+}
+
 /// Maps an article onto a report of the kind its title and body suggest.
 pub fn inspect(article: &Article, lexicon: &Lexicon) -> ReportData {
     let body: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
     let (kind, reasons) = lexicon.detect(&article.title, &body);
     let mut data = map(article, kind, lexicon);
+    data.kind_found = !reasons
+        .first()
+        .is_some_and(|r| r.starts_with("no cue found"));
     data.reasons = reasons;
     data
 }
@@ -214,6 +225,7 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
 
     ReportData {
         kind,
+        kind_found: true,
         reasons: Vec::new(),
         meta: Meta {
             title: article.title.clone(),
