@@ -16,7 +16,7 @@ use crate::org::Org;
 use crate::output::Backend;
 use crate::page::{Metadata, Page};
 use crate::profile::FormatProfile;
-use crate::report::{self, Kind, Lexicon, ReportData};
+use crate::report::{self, Kind, Lexicon, PeriodGiven, ReportData};
 use crate::template::{self, Templates};
 use crate::vn::{self, Date};
 use crate::{article, layout, markup};
@@ -29,6 +29,8 @@ pub struct Options {
     pub number: Option<u32>,
     /// Report date; defaults to the article's publication date.
     pub date: Option<Date>,
+    /// The period, where the article gives none or another.
+    pub period: PeriodGiven,
 }
 
 /// A finished report.
@@ -106,7 +108,7 @@ impl Engine {
     /// Reads an article and maps it onto a `kind` report.
     pub fn read_article(&self, source: &str, bytes: &[u8], kind: Kind) -> Result<ReportData> {
         let article = article::read(source, bytes)?;
-        Ok(report::map(&article, kind, self.lexicon()))
+        Ok(report::map_as(&article, kind, self.lexicon()))
     }
 
     /// Reads an article and maps it onto the kind it is detected to be.
@@ -210,6 +212,30 @@ impl Engine {
             .iter()
             .map(|n| Warning::at(Location::line(source, n.line), n.message.clone()))
             .collect();
+        let mut owned;
+        let data = if opts.period == PeriodGiven::default() {
+            data
+        } else {
+            owned = data.clone();
+            owned.period.apply(&opts.period);
+            &owned
+        };
+        if !data.kind_found {
+            let why = data.reasons.first().map_or("", String::as_str);
+            warnings.push(Warning::at(
+                Location::file(source),
+                format!(
+                    "the article does not read as a report ({why}); it is printed as a {} report, which it may not be",
+                    data.kind.name()
+                ),
+            ));
+        }
+        for (what, option) in report::missing_period(data.kind, &data.period) {
+            warnings.push(Warning::at(
+                Location::file(source),
+                format!("the trích yếu leaves {what} blank: the article names none; give it with {option}"),
+            ));
+        }
         let profile = self.profile();
         if profile.provisional {
             warnings.push(Warning::new(format!(

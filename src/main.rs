@@ -10,6 +10,7 @@ use baocao::error::{Error, Result};
 use baocao::org::Org;
 use baocao::profile::FormatProfile;
 use baocao::report::Kind;
+use baocao::report::{PeriodGiven, Term};
 use baocao::vn::Date;
 use baocao::{batch, input, output, Engine, Options};
 
@@ -63,6 +64,34 @@ enum Command {
     },
 }
 
+/// The period, where the article names none or another.
+#[derive(Args)]
+struct PeriodArgs {
+    /// The year the report covers (a year-end report's `năm 2021`).
+    #[arg(long, value_name = "YYYY", value_parser = parse_year)]
+    year: Option<i32>,
+    /// The term (`2020-2025`): a congress's, a mid-term review's.
+    #[arg(long, value_name = "YYYY-YYYY", value_parser = parse_term)]
+    term: Option<Term>,
+    /// The quarter reported on: `2021-1` is quý I/2021.
+    #[arg(long, value_name = "YYYY-Q", value_parser = |s: &str| parse_part(s, 4, "quarter"))]
+    quarter: Option<(u8, i32)>,
+    /// The half-year reported on: `2023-1` is 6 tháng đầu năm 2023.
+    #[arg(long, value_name = "YYYY-H", value_parser = |s: &str| parse_part(s, 2, "half-year"), conflicts_with = "quarter")]
+    half: Option<(u8, i32)>,
+}
+
+impl PeriodArgs {
+    fn given(&self) -> PeriodGiven {
+        PeriodGiven {
+            year: self.year,
+            term: self.term,
+            quarter: self.quarter,
+            half: self.half,
+        }
+    }
+}
+
 #[derive(Args)]
 struct BuildArgs {
     /// Articles, report data files, or folders of them.
@@ -86,6 +115,8 @@ struct BuildArgs {
     /// Also write all reports into this one PDF, each keeping its page numbers.
     #[arg(long, value_name = "PACK.pdf")]
     pack: Option<PathBuf>,
+    #[command(flatten)]
+    period: PeriodArgs,
     /// Folder whose NAME.hbs files replace the built-in templates.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
@@ -110,6 +141,8 @@ struct RenderArgs {
     /// Report date [default: the article's publication date].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
+    #[command(flatten)]
+    period: PeriodArgs,
     /// Folder whose NAME.hbs files (and partials/NAME.hbs) replace the built-in templates.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
@@ -121,6 +154,32 @@ struct RenderArgs {
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
     Date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a valid date; write it as YYYY-MM-DD"))
+}
+
+fn parse_year(s: &str) -> std::result::Result<i32, String> {
+    match s.parse::<i32>() {
+        Ok(y) if (1945..=2100).contains(&y) => Ok(y),
+        _ => Err(format!("`{s}` is not a year between 1945 and 2100")),
+    }
+}
+
+fn parse_term(s: &str) -> std::result::Result<Term, String> {
+    Term::parse(s).ok_or_else(|| {
+        format!("`{s}` is not a term; write it as YYYY-YYYY, the end at most five years after the start")
+    })
+}
+
+/// `2021-1`: a year and a part of it (quarter 1–4, half 1–2).
+fn parse_part(s: &str, parts: u8, what: &str) -> std::result::Result<(u8, i32), String> {
+    let bad = || format!("`{s}` is not a {what}; write it as YYYY-N with N from 1 to {parts}");
+    let (y, n) = s.split_once('-').ok_or_else(bad)?;
+    let n: u8 = n.parse().map_err(|_| bad())?;
+    let y = parse_year(y)?;
+    if (1..=parts).contains(&n) {
+        Ok((n, y))
+    } else {
+        Err(bad())
+    }
 }
 
 fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
@@ -194,6 +253,7 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
         org,
         number: args.number,
         date: args.date,
+        period: args.period.given(),
     };
     let bytes = input::read(&args.input)?;
     let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
@@ -267,6 +327,7 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
             org: args.org.as_deref().map(read_org).transpose()?,
             number: None,
             date: args.date,
+            period: args.period.given(),
         },
         jobs: args.jobs,
         pack: args.pack,

@@ -3,7 +3,6 @@
 
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 use super::{Kind, GENERAL, KINDS, OPENING};
 use crate::error::{Error, Location, Result};
@@ -15,9 +14,8 @@ pub struct Lexicon {
     pub min_keyword_hits: usize,
     pub switch_margin: usize,
     pub opening_chars: usize,
-    pub body_cap: usize,
-    pub default_kind: Kind,
-    pub kinds: BTreeMap<Kind, Vec<Cue>>,
+    /// Which kind an article is about.
+    pub detection: super::detect::Detection,
     pub sections: Vec<LexiconSection>,
     /// All topics and all keywords, each matched in one pass over a text.
     #[serde(skip)]
@@ -64,13 +62,6 @@ fn distinct(
         }
     }
     (patterns, of)
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Cue {
-    pub cue: String,
-    pub weight: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -214,56 +205,6 @@ impl Lexicon {
                 _ => Some((id, n)),
             })
     }
-
-    /// The kind an article is about, with the reasons. The title states the
-    /// subject, so title cues decide; body cues (each counted at most
-    /// `body_cap` times) break ties.
-    pub fn detect(&self, title: &str, body: &[&str]) -> (Kind, Vec<String>) {
-        let title = title.to_lowercase();
-        let body: Vec<String> = body.iter().map(|b| b.to_lowercase()).collect();
-        let mut best: Option<(Kind, (usize, usize), Vec<String>)> = None;
-        for (kind, cues) in &self.kinds {
-            let (mut in_title, mut in_body) = (0, 0);
-            let mut reasons = Vec::new();
-            for c in cues {
-                if title.contains(c.cue.as_str()) {
-                    in_title += c.weight;
-                    reasons.push(format!("the title contains “{}”", c.cue));
-                }
-                let n: usize = body.iter().map(|b| b.matches(c.cue.as_str()).count()).sum();
-                if n > 0 {
-                    in_body += n.min(self.body_cap) * c.weight;
-                    reasons.push(format!(
-                        "the body mentions “{}” {} time{}",
-                        c.cue,
-                        n,
-                        if n == 1 { "" } else { "s" }
-                    ));
-                }
-            }
-            let score = (in_title, in_body);
-            if score > (0, 0) && best.as_ref().is_none_or(|(_, s, _)| score > *s) {
-                reasons.insert(
-                    0,
-                    format!(
-                        "{}: title cues {in_title}, body cues {in_body}",
-                        kind.name()
-                    ),
-                );
-                best = Some((*kind, score, reasons));
-            }
-        }
-        match best {
-            Some((kind, _, reasons)) => (kind, reasons),
-            None => (
-                self.default_kind,
-                vec![format!(
-                    "no cue found; {} is the default",
-                    self.default_kind.name()
-                )],
-            ),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -285,9 +226,7 @@ mod tests {
                     l.min_keyword_hits,
                     l.switch_margin,
                     l.opening_chars,
-                    l.body_cap,
-                    l.default_kind,
-                    &l.kinds,
+                    &l.detection,
                     &l.sections
                 )
             )
@@ -332,25 +271,6 @@ mod tests {
         assert!(count(&l, &first.id) > 0);
         assert_eq!(count(&twice, &first.id), count(&l, &first.id) + 1);
         assert_eq!(count(&twice, &last_id), count(&l, &last_id) + 1);
-    }
-
-    #[test]
-    fn detection_weighs_title_over_body() {
-        let l = Lexicon::builtin();
-        let (kind, reasons) = l.detect(
-            "Phường đánh giá kết quả thực hiện chủ đề năm quý I/2021",
-            &["Kết quả năm 2020 và năm 2021 được đánh giá cao."],
-        );
-        assert_eq!(kind, Kind::Quarterly);
-        assert!(
-            reasons
-                .iter()
-                .any(|r| r.contains("the title contains “quý i”")),
-            "{reasons:?}"
-        );
-        let (kind, reasons) = l.detect("Tin tức", &["Không có gì đặc biệt."]);
-        assert_eq!(kind, Kind::YearEnd);
-        assert!(reasons[0].contains("default"));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! one section, verbatim, with the input line it came from. `ReportData` is
 //! also what `baocao inspect` prints and what a clerk may edit and render.
 
+mod detect;
+mod issuer;
 mod kind;
 mod lexicon;
 mod period;
@@ -11,9 +13,11 @@ mod period;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, BlockKind, SetAsideReason};
+pub use detect::{Detected, Detection};
+pub use issuer::Place;
 pub use kind::{Kind, KindInfo, GENERAL, KINDS, OPENING};
 pub use lexicon::Lexicon;
-pub use period::{Period, Place, Term};
+pub use period::{Given as PeriodGiven, Period, Term};
 
 /// What a template receives about the article: kind, metadata, period,
 /// sections.
@@ -101,15 +105,71 @@ fn yes() -> bool {
     true
 }
 
+/// The period values a `kind` report's trích yếu needs that `period`
+/// lacks: what is blank, and how to give it.
+pub fn missing_period(kind: Kind, p: &Period) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    match kind {
+        Kind::YearEnd if p.year.is_none() => out.push(("the year", "--year YYYY")),
+        Kind::MidTerm if p.committee_term.is_none() => {
+            out.push(("the committee's term", "--term YYYY-YYYY"))
+        }
+        Kind::Quarterly if p.half.is_none() && p.quarter.is_none() => out.push((
+            "the quarter",
+            "--quarter YYYY-Q (or --half YYYY-H for a half-year review)",
+        )),
+        Kind::Quarterly if p.half.is_some() && p.year.is_none() => {
+            out.push(("the year", "--half YYYY-H"))
+        }
+        Kind::Quarterly
+            if p.half.is_none() && p.quarter_year.is_none() && p.next_quarter_year.is_none() =>
+        {
+            out.push(("the year", "--quarter YYYY-Q"))
+        }
+        Kind::Congress if p.term.is_none() => out.push(("the term", "--term YYYY-YYYY")),
+        Kind::Resolution if p.resolution.is_none() => out.push((
+            "the resolution's name",
+            "the report data's period.resolution (baocao inspect)",
+        )),
+        _ => {}
+    }
+    out
+}
+
+/// What detection makes of an article.
+fn detect(article: &Article, lexicon: &Lexicon) -> Detected {
+    let lead: Vec<&str> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .map(|b| b.text.as_str())
+        .collect();
+    lexicon.detection.detect(&article.title, &lead)
+}
+
+/// Maps an article onto a `kind` report as asked; the data still says
+/// whether it reads as a report at all, and why.
+pub fn map_as(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
+    let found = detect(article, lexicon);
+    let mut data = map(article, kind, lexicon);
+    data.kind_found = found.found;
+    data.reasons = found.reasons;
+    data
+}
+
 /// Maps an article onto a report of the kind its title and body suggest.
 pub fn inspect(article: &Article, lexicon: &Lexicon) -> ReportData {
-    let body: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
-    let (kind, reasons) = lexicon.detect(&article.title, &body);
-    let mut data = map(article, kind, lexicon);
-    data.kind_found = !reasons
-        .first()
-        .is_some_and(|r| r.starts_with("no cue found"));
-    data.reasons = reasons;
+    let found = detect(article, lexicon);
+    let mut data = map(article, found.kind, lexicon);
+    data.kind_found = found.found;
+    data.reasons = found.reasons;
+    if !found.found {
+        // No report, so no report's period: what the article's dates are
+        // about is not a period the clerk reports on.
+        data.period = Period::default();
+        data.notes
+            .retain(|n| !n.message.contains("publication year"));
+    }
     data
 }
 
@@ -222,6 +282,7 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
         }
     }
     set_aside.sort_by_key(|s| s.line);
+    let (period, period_notes) = period::period(article, &lower);
 
     ReportData {
         kind,
@@ -235,8 +296,8 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
             category: article.category.clone(),
             source: Some(article.source.clone()),
         },
-        period: period::period(article, &lower),
-        place: period::place(article, &lower),
+        period,
+        place: issuer::place(article, &lower),
         sections,
         set_aside,
         notes: article
@@ -246,6 +307,10 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
                 line: n.line,
                 message: n.message.clone(),
             })
+            .chain(period_notes.into_iter().map(|message| NoteItem {
+                line: article.title_line,
+                message,
+            }))
             .collect(),
     }
 }
@@ -386,7 +451,7 @@ Quận ủy Long Biên chỉ đạo quận Long Biên.\n\n\
         // Every block is placed exactly once.
         let placed: usize = data.sections.iter().map(|s| s.paragraphs.len()).sum();
         assert_eq!(placed, a.blocks.len());
-        assert_eq!(data.period.year, 2021);
+        assert_eq!(data.period.year, Some(2021));
         assert_eq!(data.place.ward.as_deref(), Some("Phúc Đồng"));
         assert_eq!(data.place.district.as_deref(), Some("Long Biên"));
         assert_eq!(data.place.district_type.as_deref(), Some("quận"));

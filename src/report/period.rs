@@ -1,5 +1,11 @@
-//! What period an article reports on, and where: read from its title, body
-//! and publication date for the trích yếu of each kind of report.
+//! What period an article reports on, read from the article alone: the
+//! title first, then the body, then (with a note saying so) the publication
+//! date. Nothing is taken from today's date or computed from a congress
+//! number; what the article does not give stays empty, for the clerk to
+//! give (`--year`, `--term`, `--quarter`, `--half`, or the report data).
+//! `sources` says where each value came from.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -8,31 +14,38 @@ use crate::vn::{self, Date};
 
 /// The period a report covers. Every field is present in the data (null when
 /// unknown) so strict templates can test it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// The year the report covers.
-    pub year: i32,
-    /// The year the direction section plans for.
-    pub next_year: i32,
+    pub year: Option<i32>,
+    /// The year the direction section plans for, when the article names it.
+    pub next_year: Option<i32>,
     /// The quarter reported on (1–4) and its year.
-    pub quarter: u8,
-    pub quarter_year: i32,
+    pub quarter: Option<u8>,
+    pub quarter_year: Option<i32>,
     /// The quarter planned for and its year.
-    pub next_quarter: u8,
-    pub next_quarter_year: i32,
-    /// 1 for "6 tháng đầu năm", 2 for "6 tháng cuối năm", when the title says so.
+    pub next_quarter: Option<u8>,
+    pub next_quarter_year: Option<i32>,
+    /// 1 for a review of the first half-year (`sơ kết 6 tháng đầu năm`), 2 for the second.
     pub half: Option<u8>,
-    /// The term most often named in the article (`nhiệm kỳ 2020-2022`).
+    /// The term the article names most (`nhiệm kỳ 2020-2022`): a congress's new term.
     pub term: Option<Term>,
-    /// The five-year term of the ward's Party committee (`2020 - 2025`).
-    pub committee_term: Term,
-    /// Number of the ward's Party congress (`XXII`), if named.
+    /// The five-year term of the issuing committee (`2020 - 2025`), if named.
+    pub committee_term: Option<Term>,
+    /// Number of the Party congress (`XXII`), if named.
     pub congress: Option<String>,
+    /// Whose congress it is, when one body's (`Chi bộ Trường THCS Kim Đồng`,
+    /// `Đảng bộ xã Phong Hải`); none for the branches' congresses together.
+    #[serde(default)]
+    pub congress_of: Option<String>,
     /// The resolution or directive reported on (`Nghị quyết Trung ương 4 khóa XII`).
     pub resolution: Option<String>,
     /// Time since the resolution took effect (`01 năm`), if stated.
     pub elapsed: Option<String>,
+    /// Where each value came from (`year: the title`).
+    #[serde(default)]
+    pub sources: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,124 +55,291 @@ pub struct Term {
     pub end: i32,
 }
 
-/// Place names found in the article, used when no organisation profile is given.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Place {
-    /// Ward or commune name without its prefix (`Phúc Đồng`).
-    pub ward: Option<String>,
-    /// `phường`, `xã` or `thị trấn`.
-    pub ward_type: Option<String>,
-    /// District name without its prefix (`Long Biên`).
-    pub district: Option<String>,
-    /// `quận`, `huyện` or `thị xã`.
-    pub district_type: Option<String>,
+impl Term {
+    /// `2020-2025`, `2020 - 2025`.
+    pub fn parse(s: &str) -> Option<Term> {
+        let (a, b) = s.split_once(['-', '–'])?;
+        let (start, end) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+        (end > start && end - start <= 5 && (1945..2100).contains(&start))
+            .then_some(Term { start, end })
+    }
+}
+
+/// What the command line or the clerk gives, overriding the article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Given {
+    pub year: Option<i32>,
+    pub term: Option<Term>,
+    /// Quarter and its year.
+    pub quarter: Option<(u8, i32)>,
+    /// Half (1, 2) and its year.
+    pub half: Option<(u8, i32)>,
+}
+
+impl Period {
+    /// Applies what the clerk gives; the derived fields follow.
+    pub fn apply(&mut self, given: &Given) {
+        let set = |field: &str, p: &mut Period| {
+            p.sources.insert(field.to_string(), "given".to_string());
+        };
+        if let Some(y) = given.year {
+            self.year = Some(y);
+            self.next_year = Some(y + 1);
+            set("year", self);
+        }
+        if let Some(t) = given.term {
+            self.term = Some(t);
+            if t.end - t.start == 5 {
+                self.committee_term = Some(t);
+            }
+            set("term", self);
+        }
+        if let Some((q, y)) = given.quarter {
+            self.quarter = Some(q);
+            self.quarter_year = Some(y);
+            let (nq, ny) = if q == 4 { (1, y + 1) } else { (q + 1, y) };
+            self.next_quarter = Some(nq);
+            self.next_quarter_year = Some(ny);
+            self.half = None;
+            set("quarter", self);
+        }
+        if let Some((h, y)) = given.half {
+            self.half = Some(h);
+            self.year = Some(y);
+            self.next_year = Some(y + 1);
+            set("half", self);
+        }
+    }
+}
+
+/// A year the period names, with where it was found.
+struct Found<T> {
+    value: T,
+    from: String,
 }
 
 /// Reads the period from the article; `lower` holds its blocks lower-cased.
-pub fn period(article: &Article, lower: &[String]) -> Period {
+/// Returns it and the notes to tell the user (a value taken from the
+/// publication date).
+pub fn period(article: &Article, lower: &[String]) -> (Period, Vec<String>) {
     let title = article.title.to_lowercase();
-    let body = lower;
-    let year = report_year(article, &title);
-
-    let (quarter, quarter_year) = quarter_in(&title)
-        .or_else(|| body.iter().find_map(|b| quarter_in(b)))
-        .map(|(q, y)| (q, y.unwrap_or(year)))
-        .unwrap_or_else(|| previous_quarter(article.published));
-    let (next_quarter, next_quarter_year) = if quarter == 4 {
-        (1, quarter_year + 1)
-    } else {
-        (quarter + 1, quarter_year)
-    };
-    let half = if title.contains("6 tháng đầu năm") || title.contains("sáu tháng đầu năm")
-    {
-        Some(1)
-    } else if title.contains("6 tháng cuối năm") || title.contains("sáu tháng cuối năm") {
-        Some(2)
-    } else {
-        None
-    };
-
-    let texts: Vec<&str> = std::iter::once(title.as_str())
-        .chain(body.iter().map(String::as_str))
-        .collect();
-    let terms = terms(&texts);
-    let term = most_common(&terms);
-    let reference = article.published.map_or(year, |d| d.year);
-    let committee_term = terms
-        .iter()
-        .copied()
-        .find(|t| t.end - t.start == 5 && t.start % 5 == 0 && (t.start..t.end).contains(&reference))
-        .unwrap_or(Term {
-            start: reference - reference.rem_euclid(5),
-            end: reference - reference.rem_euclid(5) + 5,
-        });
-
-    Period {
-        year,
-        next_year: year + 1,
-        quarter,
-        quarter_year,
-        next_quarter,
-        next_quarter_year,
-        half,
-        term,
-        committee_term,
-        congress: congress_number(
-            (&article.title, &title),
-            &article
+    let mut p = Period::default();
+    let mut notes = Vec::new();
+    let texts: Vec<(&str, String)> = std::iter::once((title.as_str(), "the title".to_string()))
+        .chain(
+            article
                 .blocks
                 .iter()
                 .zip(lower)
-                .map(|(b, l)| (b.text.as_str(), l.as_str()))
-                .collect::<Vec<_>>(),
-        ),
-        resolution: resolution_name(article),
-        elapsed: elapsed(&texts),
-    }
-}
+                .map(|(b, l)| (l.as_str(), format!("line {}", b.line))),
+        )
+        .collect();
+    // Every year the article names, for the checks of the derived fields.
+    let named: Vec<i32> = texts.iter().flat_map(|(t, _)| years_in(t)).collect();
 
-/// The year a report covers: the year in the title, else the one a leading
-/// "Năm 2021," names, else the publication year (the previous one for reports
-/// published in the first quarter).
-fn report_year(article: &Article, title: &str) -> i32 {
-    if let Some(y) = year_after(title, "năm ").or_else(|| quarter_in(title).and_then(|(_, y)| y)) {
-        return y;
-    }
-    if let Some(first) = article.blocks.first() {
-        let lower = first.text.to_lowercase();
-        if lower.starts_with("năm ") {
-            if let Some(y) = year_after(&lower, "năm ") {
-                return y;
-            }
+    // The year.
+    let year = year_of(&title)
+        .map(|y| Found { value: y, from: "the title".into() })
+        .or_else(|| {
+            let lead: Vec<&(&str, String)> = texts.iter().skip(1).take(2).collect();
+            lead.iter().find_map(|(t, from)| {
+                year_of(t).map(|y| Found { value: y, from: from.clone() })
+            })
+        })
+        .or_else(|| {
+            most_named_year(&texts[1..], article.published).map(|(y, from)| Found { value: y, from })
+        })
+        .or_else(|| {
+            article.published.map(|d| {
+                notes.push(format!(
+                    "the article names no year it reports on; the year {} is its publication year; give another with --year",
+                    d.year
+                ));
+                Found { value: d.year, from: "the publication date".into() }
+            })
+        });
+    if let Some(y) = year {
+        p.year = Some(y.value);
+        p.sources.insert("year".into(), y.from);
+        // The next year only where the article plans for it by name.
+        if named.contains(&(y.value + 1)) {
+            p.next_year = Some(y.value + 1);
         }
     }
-    match article.published {
-        Some(Date { year, month, .. }) if month <= 3 => year - 1,
-        Some(d) => d.year,
-        None => Date::today().year,
+
+    // The quarter or the half-year.
+    let quarter = texts
+        .iter()
+        .take(3)
+        .find_map(|(t, from)| quarter_in(t).map(|q| (q, from.clone())));
+    if let Some(((q, qy), from)) = quarter.clone() {
+        let qy = qy.or(p.year);
+        p.quarter = Some(q);
+        p.quarter_year = qy;
+        p.sources.insert("quarter".into(), from);
+        let (nq, ny) = match (q, qy) {
+            (4, Some(y)) => (1, named.contains(&(y + 1)).then_some(y + 1)),
+            (q, y) => (q + 1, y),
+        };
+        p.next_quarter = Some(nq);
+        p.next_quarter_year = ny;
     }
+    if let Some((h, from)) = texts
+        .iter()
+        .take(3)
+        .find_map(|(t, from)| half_in(t).map(|h| (h, from.clone())))
+    {
+        p.half = Some(h);
+        p.sources.insert("half".into(), from);
+        if quarter.is_none() {
+            p.quarter = None;
+        }
+    }
+
+    // Terms: the title's, else the one named most (the latest on a tie).
+    let title_terms = terms_in(&title);
+    let all_terms: Vec<Term> = texts.iter().flat_map(|(t, _)| terms_in(t)).collect();
+    let term = title_terms.first().copied().or_else(|| {
+        let mut counts: Vec<(Term, usize)> = Vec::new();
+        for t in &all_terms {
+            match counts.iter_mut().find(|(c, _)| c == t) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((*t, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(t, n)| (*n, t.start))
+            .map(|(t, _)| t)
+    });
+    if let Some(t) = term {
+        p.term = Some(t);
+        p.sources.insert(
+            "term".into(),
+            if title_terms.is_empty() {
+                "the body"
+            } else {
+                "the title"
+            }
+            .into(),
+        );
+    }
+    // The committee's five-year term: one the article names that holds the
+    // year it speaks of.
+    let reference = article.published.map(|d| d.year).or(p.year);
+    let five: Vec<Term> = title_terms
+        .iter()
+        .chain(&all_terms)
+        .copied()
+        .filter(|t| t.end - t.start == 5)
+        .collect();
+    p.committee_term = five
+        .iter()
+        .copied()
+        .find(|t| reference.is_some_and(|r| (t.start..=t.end).contains(&r)))
+        .or_else(|| five.first().copied());
+
+    p.congress = congress_number(
+        &article.title,
+        article.blocks.iter().map(|b| b.text.as_str()),
+    );
+    p.congress_of = congress_of(&article.title);
+    p.resolution = resolution_name(article);
+    p.elapsed = texts.iter().find_map(|(t, _)| elapsed(t));
+    (p, notes)
 }
 
-/// Byte offsets of every occurrence of `needle` in `text`, left to right
-/// (memchr's vectorised search; `str::match_indices` was a tenth of the
-/// mapping stage).
-fn find_all<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
+/// The four-digit years of a text.
+fn years_in(text: &str) -> Vec<i32> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+            let mut j = i;
+            while j < bytes.len() && bytes[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j - i == 4 {
+                if let Ok(y) = text[i..j].parse::<i32>() {
+                    if (1945..2100).contains(&y) {
+                        out.push(y);
+                    }
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
-/// The first four-digit year right after `word` in `text`.
-fn year_after(text: &str, word: &str) -> Option<i32> {
-    find_all(text, word).find_map(|i| {
-        let rest = &text[i + word.len()..];
+/// The four-digit year right after `marker` in `text` (`năm 2021`, `năm học 2020-2021`).
+fn year_after(text: &str, marker: &str) -> Option<i32> {
+    memchr::memmem::find_iter(text.as_bytes(), marker.as_bytes()).find_map(|i| {
+        let rest = &text[i + marker.len()..];
+        let rest = rest.strip_prefix("học ").unwrap_or(rest);
         let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-        (digits.len() == 4).then(|| digits.parse().ok()).flatten()
+        let year: i32 = (digits.len() == 4).then(|| digits.parse().ok()).flatten()?;
+        // `năm học 2020-2021`: the school year ends in the second.
+        let after = &rest[4..];
+        match after.strip_prefix(['-', '–']).map(|a| a.trim_start()) {
+            Some(a) if a.len() >= 4 && a[..4].chars().all(|c| c.is_ascii_digit()) => {
+                a[..4].parse().ok()
+            }
+            _ => Some(year),
+        }
     })
 }
 
-/// `quý I/2021`, `quý II năm 2022`, `quý 3`: the quarter and, if given, its year.
+/// The year a text says it reports on: `năm 2021`, `quý I/2021`,
+/// `6 tháng đầu năm 2026`, `tháng 6/2019`.
+fn year_of(text: &str) -> Option<i32> {
+    year_after(text, "năm ")
+        .or_else(|| quarter_in(text).and_then(|(_, y)| y))
+        .or_else(|| {
+            memchr::memmem::find_iter(text.as_bytes(), b"th\xc3\xa1ng ").find_map(|i| {
+                let rest = &text[i + "tháng ".len()..];
+                let (_, y) = rest.split_once('/')?;
+                let y: String = y.chars().take_while(|c| c.is_ascii_digit()).collect();
+                (y.len() == 4).then(|| y.parse().ok()).flatten()
+            })
+        })
+}
+
+/// The year the body names most often after `năm`, not after the
+/// publication year; where it was found.
+fn most_named_year(texts: &[(&str, String)], published: Option<Date>) -> Option<(i32, String)> {
+    let mut counts: Vec<(i32, usize, String)> = Vec::new();
+    for (t, from) in texts {
+        for at in memchr::memmem::find_iter(t.as_bytes(), b"n\xc4\x83m ") {
+            let digits: String = t[at + "năm ".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let Ok(y) = digits.parse::<i32>() else {
+                continue;
+            };
+            if digits.len() != 4 || published.is_some_and(|d| y > d.year) {
+                continue;
+            }
+            match counts.iter_mut().find(|(c, _, _)| *c == y) {
+                Some((_, n, _)) => *n += 1,
+                None => counts.push((y, 1, from.clone())),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n, _)| *n >= 2)
+        .max_by_key(|(y, n, _)| (*n, *y))
+        .map(|(y, _, from)| (y, from))
+}
+
+/// `quý I/2021`, `quý II năm 2022`, `quý 3`, `9 tháng`: the quarter and, if given, its year.
 fn quarter_in(text: &str) -> Option<(u8, Option<i32>)> {
-    find_all(text, "quý ").find_map(|i| {
+    let found = memchr::memmem::find_iter(text.as_bytes(), "quý ".as_bytes()).find_map(|i| {
         let rest = &text[i + "quý ".len()..];
         let token: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
         let q = match token.to_uppercase().as_str() {
@@ -176,38 +356,80 @@ fn quarter_in(text: &str) -> Option<(u8, Option<i32>)> {
             .and_then(|y| y.parse().ok())
             .or_else(|| year_after(after.get(..after.len().min(12)).unwrap_or(after), "năm "));
         Some((q, year))
+    });
+    found.or_else(|| {
+        ["9 tháng", "chín tháng"]
+            .iter()
+            .find_map(|m| text.find(m).map(|at| (3, year_after(&text[at..], "năm "))))
     })
 }
 
-/// The quarter before the one a report was published in.
-fn previous_quarter(published: Option<Date>) -> (u8, i32) {
-    match published {
-        Some(d) => {
-            let current = (d.month - 1) / 3 + 1;
-            if current == 1 {
-                (4, d.year - 1)
-            } else {
-                (current - 1, d.year)
-            }
+/// Which half-year a text reviews: the first when it names `6 tháng đầu
+/// năm`, or plans `6 tháng cuối năm` without reporting on it.
+fn half_in(text: &str) -> Option<u8> {
+    let first = ["6 tháng đầu năm", "sáu tháng đầu năm"]
+        .iter()
+        .any(|m| text.contains(m));
+    let second = ["6 tháng cuối năm", "sáu tháng cuối năm"]
+        .iter()
+        .find_map(|m| text.find(m));
+    match (first, second) {
+        (true, _) => Some(1),
+        (false, Some(at)) => {
+            let before = &text[..at];
+            let plans = [
+                "nhiệm vụ",
+                "phương hướng",
+                "triển khai",
+                "kế hoạch",
+                "ra nghị quyết",
+            ]
+            .iter()
+            .any(|m| before.contains(m));
+            let reports = ["kết quả", "tổng kết", "sơ kết"]
+                .iter()
+                .any(|m| before.contains(m));
+            Some(if plans && !reports { 1 } else { 2 })
         }
-        None => previous_quarter(Some(Date::today())),
+        _ => ["sơ kết 6 tháng", "sơ kết sáu tháng"]
+            .iter()
+            .any(|m| text.contains(m))
+            .then_some(1),
     }
 }
 
-/// Every `nhiệm kỳ 2020-2025` (or `NK 2021 – 2026`) span in the texts.
-fn terms(texts: &[&str]) -> Vec<Term> {
+/// Every `nhiệm kỳ 2020-2025` (or `NK 2021 – 2026`, `nhiệm kỳ 2020 - 2025`)
+/// span in a text that is a Party body's: the terms of people's councils
+/// and the National Assembly (`HĐND các cấp nhiệm kỳ 2021-2026`) are not.
+fn terms_in(text: &str) -> Vec<Term> {
     let mut out = Vec::new();
-    for text in texts {
-        for marker in ["nhiệm kỳ ", "nk "] {
-            for i in find_all(text, marker) {
-                let rest = &text[i + marker.len()..];
-                let start: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-                let after = rest[start.len()..].trim_start_matches([' ', '-', '–', '—']);
-                let end: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-                if let (Ok(s), Ok(e)) = (start.parse::<i32>(), end.parse::<i32>()) {
-                    if start.len() == 4 && end.len() == 4 && e > s && e - s <= 5 {
-                        out.push(Term { start: s, end: e });
-                    }
+    for marker in ["nhiệm kỳ ", "nk "] {
+        for i in memchr::memmem::find_iter(text.as_bytes(), marker.as_bytes()) {
+            let mut from = i.saturating_sub(60);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &text[from..i];
+            if [
+                "hđnd",
+                "hội đồng nhân dân",
+                "quốc hội",
+                "ubnd",
+                "ủy ban nhân dân",
+            ]
+            .iter()
+            .any(|s| before.contains(s))
+            {
+                continue;
+            }
+            let rest = &text[i + marker.len()..];
+            let rest = rest.trim_start_matches(['(', ' ']);
+            let start: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let after = rest[start.len()..].trim_start_matches([' ', '-', '–', '—']);
+            let end: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if start.len() == 4 && end.len() == 4 {
+                if let Some(t) = Term::parse(&format!("{start}-{end}")) {
+                    out.push(t);
                 }
             }
         }
@@ -215,219 +437,355 @@ fn terms(texts: &[&str]) -> Vec<Term> {
     out
 }
 
-/// The most frequent item; the first seen on a tie.
-fn most_common<T: PartialEq + Copy>(items: &[T]) -> Option<T> {
-    let mut best: Option<(T, usize)> = None;
-    for (i, item) in items.iter().enumerate() {
-        if items[..i].contains(item) {
-            continue;
-        }
-        let n = items.iter().filter(|x| *x == item).count();
-        if best.is_none_or(|(_, b)| n > b) {
-            best = Some((*item, n));
-        }
-    }
-    best.map(|(t, _)| t)
+/// Vietnamese ordinal words of congresses (`lần thứ Nhất`) as Roman numerals.
+fn ordinal_word(word: &str) -> Option<u32> {
+    let n = match word.to_lowercase().as_str() {
+        "nhất" | "i" => 1,
+        "hai" => 2,
+        "ba" => 3,
+        "tư" => 4,
+        "năm" => 5,
+        "sáu" => 6,
+        "bảy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        "mười" => 10,
+        _ => return None,
+    };
+    Some(n)
 }
 
-/// The number of the ward's Party congress: `Đảng bộ phường lần thứ XXIII`
-/// in the body, else `Đại hội lần thứ XXII` in the title.
-fn congress_number(title: (&str, &str), body: &[(&str, &str)]) -> Option<String> {
-    // `text` and its lower-cased form `lower`.
-    let after = |(text, lower): (&str, &str), marker: &str| -> Option<String> {
-        // Positions in the lower-cased text are valid in the original only if
-        // lower-casing kept every byte length (it does for Vietnamese).
+/// The number of the congress: `Đại hội … lần thứ XXII` in the title,
+/// else the body's `Đảng bộ … lần thứ XXII` or `Đại hội … lần thứ XXII`.
+fn congress_number<'a>(title: &str, body: impl Iterator<Item = &'a str>) -> Option<String> {
+    let after = |text: &str| -> Option<String> {
+        let lower = text.to_lowercase();
         let source = if lower.len() == text.len() {
             text
         } else {
-            lower
+            &lower
         };
-        find_all(lower, marker).find_map(|i| {
-            let rest = &source[i + marker.len()..];
-            let token: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect();
-            vn::parse_roman(&token).map(|_| token)
+        memchr::memmem::find_iter(lower.as_bytes(), "lần thứ ".as_bytes()).find_map(|i| {
+            // A congress's number, not a meeting's (`Hội nghị … lần thứ 17`).
+            let before = &lower[..i];
+            let mut from = before.len().saturating_sub(120);
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            let near = &before[from..];
+            if !near.contains("đại hội") || near.rfind("hội nghị") > near.rfind("đại hội")
+            {
+                return None;
+            }
+            let rest = &source[i + "lần thứ ".len()..];
+            let token: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+            if token.chars().all(|c| c.is_ascii_uppercase()) {
+                vn::parse_roman(&token).map(|_| token)
+            } else {
+                ordinal_word(&token).map(vn::roman)
+            }
         })
     };
-    for &text in body {
-        for marker in [
-            "đảng bộ phường lần thứ ",
-            "đảng bộ xã lần thứ ",
-            "đảng bộ thị trấn lần thứ ",
-        ] {
-            if let Some(n) = after(text, marker) {
-                return Some(n);
-            }
-        }
-    }
-    after(title, "lần thứ ")
+    after(title).or_else(|| body.take(6).find_map(after))
 }
 
-/// The resolution or directive an article reports on: named in the title
-/// (`… thực hiện Nghị quyết Trung ương 4 khóa XII ở …`), else the one the body
-/// names most often.
+/// Whose congress the title tells of: `Đại hội Chi bộ Trường THCS Kim
+/// Đồng …` → `Chi bộ Trường THCS Kim Đồng`; `Đại hội đại biểu Đảng bộ xã
+/// Phong Hải lần thứ …` → `Đảng bộ xã Phong Hải`. None for `các chi bộ`.
+fn congress_of(title: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    let at = lower.find("đại hội")?;
+    let rest = &title[at..];
+    let lower_rest = rest.to_lowercase();
+    let body_at = ["chi bộ", "đảng bộ"]
+        .iter()
+        .filter_map(|b| lower_rest.find(b))
+        .min()?;
+    // Only words of the congress's name between: `đại biểu`, `đảng viên`, `lần thứ X`.
+    let between = &lower_rest["đại hội".len()..body_at];
+    if !between.split_whitespace().all(|w| {
+        ["đại", "biểu", "đảng", "viên", "lần", "thứ"].contains(&w)
+            || w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    }) || lower_rest[body_at..].starts_with("chi bộ trực thuộc")
+    {
+        return None;
+    }
+    let name_text = &rest[body_at..];
+    let mut words: Vec<&str> = Vec::new();
+    for (i, w) in name_text.split_whitespace().enumerate() {
+        let core = w.trim_end_matches([',', '.', ':', ';', ')']);
+        let lower_w = core.to_lowercase();
+        if i >= 2
+            && ([
+                "lần",
+                "nhiệm",
+                "khóa",
+                "khoá",
+                "thành",
+                "đã",
+                "năm",
+                "tổ",
+                "diễn",
+                "họp",
+                "lần thứ",
+            ]
+            .contains(&lower_w.as_str())
+                || core.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        {
+            break;
+        }
+        words.push(core);
+        if core.len() != w.len() || words.len() >= 10 {
+            break;
+        }
+    }
+    let name = words.join(" ");
+    let kind_word = name
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Sentence case for the kind of body, the name as written.
+    let rest_name = name[kind_word.len()..].trim_start();
+    (words.len() >= 3 && !rest_name.is_empty()).then(|| {
+        let lower_rest = rest_name.to_lowercase();
+        let place = [
+            "xã",
+            "phường",
+            "thị trấn",
+            "huyện",
+            "quận",
+            "tỉnh",
+            "thành phố",
+        ]
+        .iter()
+        .find(|p| lower_rest.starts_with(*p));
+        let rest_name = match place {
+            // `ĐẢNG BỘ XÃ PHONG HẢI` → `Đảng bộ xã Phong Hải`.
+            Some(p) => format!("{p}{}", title_case(&rest_name[p.len()..])),
+            None if rest_name.chars().all(|c| !c.is_lowercase()) => title_case(rest_name),
+            None => rest_name.to_string(),
+        };
+        format!("{} {}", vn::sentence_case(&kind_word), rest_name.trim())
+    })
+}
+
+/// `PHONG HẢI` → `Phong Hải`; letters with digits kept (`THCS`, `QK7`).
+fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            if w.chars().count() <= 4
+                && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && w.chars().count() > 1
+                && !w.chars().any(|c| "ĂÂÊÔƠƯĐÁÀẢÃẠ".contains(c))
+            {
+                w.to_string()
+            } else {
+                vn::sentence_case(w)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Words that may continue the name of an issuing body after `của`.
+const BODY_WORDS: [&str; 21] = [
+    "chấp",
+    "hành",
+    "thường",
+    "vụ",
+    "bí",
+    "thư",
+    "chính",
+    "trị",
+    "ủy",
+    "uỷ",
+    "quân",
+    "khu",
+    "sự",
+    "trung",
+    "ương",
+    "đảng",
+    "bộ",
+    "nhân",
+    "dân",
+    "tỉnh",
+    "thủ",
+];
+
+/// Words a resolution's name never ends on.
+const DANGLING: [&str; 14] = [
+    "của", "về", "trong", "và", "ngày", "số", "tại", "ở", "với", "cho", "đối", "gắn", "theo", "đã",
+];
+
+/// The resolution or directive an article reports on: named in the title,
+/// else the one the body names most often, taken whole up to its issuing
+/// body, its session or term, or the end of its name.
 fn resolution_name(article: &Article) -> Option<String> {
-    const KINDS: [&str; 4] = ["Nghị quyết", "Chỉ thị", "Kết luận", "Quy định"];
-    const STOPS: [&str; 8] = [
-        " ở ",
-        " tại ",
-        " trên địa bàn",
-        " của đảng bộ",
-        " của chi bộ",
-        ",",
-        ";",
-        " gắn với",
-    ];
-    let cut = |text: &str| -> Option<String> {
-        let start = KINDS.iter().filter_map(|k| text.find(k)).min()?;
-        let rest = &text[start..];
-        let end = STOPS
-            .iter()
-            .filter_map(|s| rest.find(s))
-            .min()
-            .unwrap_or(rest.len());
-        let name = rest[..end].trim_end_matches(['.', ':', ' ']).to_string();
-        (name.split_whitespace().count() >= 3).then_some(name)
-    };
-    if let Some(n) = cut(&article.title) {
+    if let Some(n) = names_in(&article.title).into_iter().next() {
         return Some(n);
     }
     let names: Vec<String> = article
         .blocks
         .iter()
-        .flat_map(|b| {
-            KINDS.iter().flat_map(|k| {
-                find_all(&b.text, k).filter_map(|i| {
-                    // A name is at most its first seven words: look for its end
-                    // there, not in the whole paragraph.
-                    let rest = &b.text[i..];
-                    let rest = match rest.split_whitespace().nth(6) {
-                        Some(w) => &rest[..w.as_ptr() as usize - rest.as_ptr() as usize + w.len()],
-                        None => rest,
-                    };
-                    let end = STOPS
-                        .iter()
-                        .filter_map(|s| rest.find(s))
-                        .min()
-                        .unwrap_or(rest.len());
-                    let name: Vec<&str> = rest[..end].split_whitespace().take(7).collect();
-                    let has_id = name.iter().any(|w| {
-                        w.contains('/')
-                            || vn::parse_roman(w).is_some()
-                            || w.chars().all(|c| c.is_ascii_digit())
-                    });
-                    (name.len() >= 3 && has_id).then(|| name.join(" "))
-                })
-            })
-        })
+        .flat_map(|b| names_in(&b.text))
         .collect();
-    let refs: Vec<&String> = names.iter().collect();
-    most_common(&refs).cloned()
+    let mut best: Option<(&String, usize)> = None;
+    for n in &names {
+        // A longer form of the same name counts for it.
+        let count = names
+            .iter()
+            .filter(|m| m.starts_with(n.as_str()) || n.starts_with(m.as_str()))
+            .count();
+        if best.is_none_or(|(b, c)| count > c || count == c && n.len() > b.len()) {
+            best = Some((n, count));
+        }
+    }
+    best.map(|(n, _)| n.clone())
 }
 
-/// `Qua 1 năm thực hiện` → `01 năm`.
-fn elapsed(texts: &[&str]) -> Option<String> {
-    for text in texts {
-        for marker in ["qua ", "sau "] {
-            for i in find_all(text, marker) {
-                let rest = &text[i + marker.len()..];
-                let n: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-                if !n.is_empty() && rest[n.len()..].starts_with(" năm thực hiện") {
-                    let n: u32 = n.parse().ok()?;
-                    return Some(format!("{n:02} năm"));
+/// The names of resolutions and directives in a text.
+fn names_in(text: &str) -> Vec<String> {
+    const KINDS: [&str; 4] = ["Nghị quyết", "Chỉ thị", "Kết luận", "Quy định"];
+    let mut out = Vec::new();
+    for kind in KINDS {
+        for at in memchr::memmem::find_iter(text.as_bytes(), kind.as_bytes()) {
+            if let Some(n) = name_at(&text[at..], kind) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// A name starting at `text` (which starts with `kind`), if it identifies one.
+fn name_at(text: &str, kind: &str) -> Option<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut end = kind.split_whitespace().count();
+    let mut identified = false;
+    let mut of_body = false;
+    let core = |t: &str| {
+        t.trim_end_matches([',', '.', ';', ':', ')', '”', '"'])
+            .to_string()
+    };
+    let is_code = |t: &str| {
+        let t = core(t);
+        t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_alphanumeric() || "-/.".contains(c))
+    };
+    while end < tokens.len() && end < 30 {
+        let t = tokens[end];
+        let c = core(t);
+        let lower = c.to_lowercase();
+        let stop_after = c.len() != t.len();
+        match lower.as_str() {
+            "số" if tokens.get(end + 1).is_some_and(|n| is_code(n)) => {
+                end += 2;
+                identified = true;
+            }
+            "ngày" if tokens.get(end + 1).is_some_and(|n| is_code(n)) => {
+                end += 2;
+            }
+            "của" if !of_body => {
+                // The issuing body: capitalised words and the words of such names.
+                let mut j = end + 1;
+                while j < tokens.len() && j < end + 9 {
+                    let w = core(tokens[j]);
+                    let capital = w.chars().next().is_some_and(char::is_uppercase);
+                    if !(capital || BODY_WORDS.contains(&w.to_lowercase().as_str())) {
+                        break;
+                    }
+                    j += 1;
+                    if w.len() != tokens[j - 1].len() {
+                        break;
+                    }
                 }
+                if j == end + 1 {
+                    break;
+                }
+                end = j;
+                of_body = true;
+                break;
+            }
+            _ if is_code(&c) && !identified => {
+                end += 1;
+                identified = true;
+            }
+            // A session or a term: `Trung ương 4 khóa XII`, `Đại hội … lần thứ XXVI`, `nhiệm kỳ 2020 - 2025`.
+            "trung" | "ương" | "khóa" | "khoá" | "hội" | "nghị" | "lần" | "thứ" | "đại"
+            | "đảng" | "bộ" | "huyện" | "xã" | "phường" | "tỉnh" | "quận" | "thị" | "trấn"
+            | "thành" | "phố" | "nhiệm" | "kỳ" => {
+                end += 1;
+                if matches!(lower.as_str(), "khóa" | "khoá" | "thứ") {
+                    identified = true;
+                    if let Some(n) = tokens.get(end) {
+                        end += 1;
+                        if core(n).len() != n.len() {
+                            break;
+                        }
+                    }
+                }
+                if lower == "kỳ" {
+                    // `nhiệm kỳ 2020 - 2025` ends the name.
+                    let mut j = end;
+                    while j < tokens.len()
+                        && j < end + 3
+                        && (is_code(tokens[j]) || matches!(tokens[j], "-" | "–"))
+                    {
+                        j += 1;
+                    }
+                    end = j;
+                    identified = true;
+                    break;
+                }
+            }
+            _ if c
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+                && !identified =>
+            {
+                // `Nghị quyết Trung ương 4`, `Nghị quyết 33/2014`, `(ĐHĐB)`.
+                end += 1;
+                if c.chars().all(|ch| ch.is_ascii_digit()) {
+                    identified = true;
+                }
+            }
+            _ if t.starts_with('(') && t.ends_with(')') => end += 1,
+            _ => break,
+        }
+        if stop_after {
+            break;
+        }
+    }
+    while end > 1 && DANGLING.contains(&core(tokens[end - 1]).to_lowercase().as_str()) {
+        end -= 1;
+    }
+    let name = tokens[..end]
+        .iter()
+        .map(|t| t.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let name = name.trim_end_matches([',', '.', ';', ':', ' ']).to_string();
+    let words = name.split_whitespace().count();
+    (words >= 3 && (identified || of_body)).then_some(name)
+}
+
+/// `Qua 1 năm thực hiện`, `sơ kết 03 năm thực hiện`, `tổng kết 10 năm
+/// thực hiện` → `01 năm`, `03 năm`, `10 năm`.
+fn elapsed(text: &str) -> Option<String> {
+    for marker in ["qua ", "sau ", "sơ kết ", "tổng kết "] {
+        for i in memchr::memmem::find_iter(text.as_bytes(), marker.as_bytes()) {
+            let rest = &text[i + marker.len()..];
+            let n: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if !n.is_empty() && rest[n.len()..].starts_with(" năm thực hiện") {
+                let n: u32 = n.parse().ok()?;
+                return Some(format!("{n:02} năm"));
             }
         }
     }
     None
-}
-
-/// Ward and district names as the article writes them; `lower` holds its
-/// blocks lower-cased.
-pub fn place(article: &Article, lower: &[String]) -> Place {
-    let title_lower = article.title.to_lowercase();
-    let texts: Vec<Words> = std::iter::once((article.title.as_str(), title_lower.as_str()))
-        .chain(
-            article
-                .blocks
-                .iter()
-                .zip(lower)
-                .map(|(b, l)| (b.text.as_str(), l.as_str())),
-        )
-        .filter_map(|(text, lower)| {
-            let words: Vec<&str> = text.split_whitespace().collect();
-            let lows: Vec<&str> = lower.split_whitespace().collect();
-            // Where lower-casing changed the spacing, words cannot be paired.
-            (words.len() == lows.len()).then_some((words, lows))
-        })
-        .collect();
-    let (ward_type, ward) = most_common_name(&texts, &["phường", "xã", "thị trấn"]).unzip();
-    let (district_type, district) = most_common_name(
-        &texts,
-        &[
-            "quận",
-            "huyện",
-            "thị xã",
-            "quận ủy",
-            "quận uỷ",
-            "huyện ủy",
-            "huyện uỷ",
-        ],
-    )
-    .unzip();
-    let district_type = district_type.map(|t: String| {
-        t.trim_end_matches(" ủy")
-            .trim_end_matches(" uỷ")
-            .to_string()
-    });
-    Place {
-        ward,
-        ward_type,
-        district,
-        district_type,
-    }
-}
-
-/// A text's words and the same words lower-cased.
-type Words<'a> = (Vec<&'a str>, Vec<&'a str>);
-
-/// The most frequent capitalised name after any of `prefixes` (matched
-/// case-insensitively at a word start): `phường Phúc Đồng` → (`phường`,
-/// `Phúc Đồng`).
-fn most_common_name(texts: &[Words], prefixes: &[&str]) -> Option<(String, String)> {
-    let prefixes: Vec<Vec<&str>> = prefixes.iter().map(|p| p.split(' ').collect()).collect();
-    let mut found: Vec<(String, String)> = Vec::new();
-    for (words, lows) in texts {
-        for i in 0..words.len() {
-            for pw in &prefixes {
-                if lows[i] != pw[0] || i + pw.len() > words.len() || lows[i..i + pw.len()] != pw[..]
-                {
-                    continue;
-                }
-                let mut name = Vec::new();
-                for raw in words[i + pw.len()..].iter().take(3) {
-                    let w = raw.trim_end_matches([',', '.', ';', ':', ')', '”']);
-                    let capitalised = w.chars().next().is_some_and(|c| c.is_uppercase())
-                        && w.chars().all(|c| c.is_alphabetic())
-                        && !w.chars().all(|c| c.is_uppercase());
-                    if !capitalised {
-                        break;
-                    }
-                    name.push(w);
-                    if raw.len() != w.len() {
-                        break; // punctuation ends the name
-                    }
-                }
-                if !name.is_empty() {
-                    found.push((pw.join(" "), name.join(" ")));
-                }
-            }
-        }
-    }
-    let refs: Vec<&(String, String)> = found.iter().collect();
-    most_common(&refs).cloned()
 }
 
 #[cfg(test)]
@@ -437,23 +795,57 @@ mod tests {
 
     fn period_of(a: &Article) -> Period {
         let lower: Vec<String> = a.blocks.iter().map(|b| b.text.to_lowercase()).collect();
-        period(a, &lower)
+        period(a, &lower).0
     }
 
     fn article(title: &str, date: &str, body: &str) -> Article {
-        article::read(
-            "t.txt",
-            format!("{title}\nNgày đăng {date}\n\n{body}\n").as_bytes(),
-        )
-        .unwrap()
+        let date = if date.is_empty() {
+            String::new()
+        } else {
+            format!("Ngày đăng {date}\n")
+        };
+        article::read("t.txt", format!("{title}\n{date}\n{body}\n").as_bytes()).unwrap()
     }
 
     #[test]
-    fn quarter_from_title_or_publication_date() {
+    fn the_year_comes_from_the_title_the_body_or_the_publication_date_never_today() {
+        let p = period_of(&article(
+            "Kết quả công tác năm 2021",
+            "13/01/2022",
+            "Nội dung đầy đủ của bài viết.",
+        ));
+        assert_eq!((p.year, p.next_year), (Some(2021), None));
+        assert_eq!(p.sources["year"], "the title");
+        let p = period_of(&article(
+            "Kết quả công tác",
+            "13/01/2022",
+            "Năm 2021 là năm bản lề. Phương hướng năm 2022 đã rõ.",
+        ));
+        assert_eq!((p.year, p.next_year), (Some(2021), Some(2022)));
+        let a = article(
+            "Kết quả công tác",
+            "05/01/2022",
+            "Nội dung đầy đủ của bài viết.",
+        );
+        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.to_lowercase()).collect();
+        let (p, notes) = period(&a, &lower);
+        assert_eq!(p.year, Some(2022));
+        assert!(notes[0].contains("publication year"), "{notes:?}");
+        let p = period_of(&article(
+            "Tin tức hoạt động",
+            "",
+            "Nội dung đầy đủ của bài viết.",
+        ));
+        assert_eq!(p.year, None, "no year anywhere: none");
+        assert_eq!(p.quarter, None);
+    }
+
+    #[test]
+    fn quarters_and_half_years() {
         let p = period_of(&article(
             "Đánh giá kết quả quý I/2021",
             "13/04/2021",
-            "Nội dung đầy đủ.",
+            "Nội dung đầy đủ của bài.",
         ));
         assert_eq!(
             (
@@ -462,90 +854,126 @@ mod tests {
                 p.next_quarter,
                 p.next_quarter_year
             ),
-            (1, 2021, 2, 2021)
+            (Some(1), Some(2021), Some(2), Some(2021))
         );
         let p = period_of(&article(
-            "Kết quả công tác",
+            "Kết quả công tác quý IV năm 2021",
             "05/01/2022",
-            "Nội dung đầy đủ.",
+            "Nội dung đầy đủ của bài.",
         ));
         assert_eq!(
-            (
-                p.quarter,
-                p.quarter_year,
-                p.next_quarter,
-                p.next_quarter_year
-            ),
-            (4, 2021, 1, 2022)
+            (p.next_quarter, p.next_quarter_year),
+            (Some(1), None),
+            "2022 is not named"
         );
-        assert_eq!(p.year, 2021);
+        let p = period_of(&article(
+            "Hội nghị sơ kết công tác 6 tháng đầu năm 2023",
+            "05/07/2023",
+            "Nội dung đầy đủ của bài.",
+        ));
+        assert_eq!((p.half, p.year, p.quarter), (Some(1), Some(2023), None));
+        let p = period_of(&article(
+            "Đảng ủy tổ chức hội nghị ra nghị quyết lãnh đạo thực hiện nhiệm vụ 6 tháng cuối năm 2026",
+            "",
+            "Nội dung đầy đủ của bài.",
+        ));
+        assert_eq!(
+            p.half,
+            Some(1),
+            "the review of the first half plans the second"
+        );
     }
 
     #[test]
-    fn terms_congress_resolution_and_elapsed_time() {
+    fn terms_are_the_articles_never_computed() {
         let p = period_of(&article(
-            "Một số kết quả bước đầu thực hiện Nghị quyết Trung ương 4 khóa XII ở đảng bộ phường Phúc Đồng",
-            "28/12/2017",
-            "Qua 1 năm thực hiện Nghị quyết, chi bộ nhiệm kỳ 2017-2020 và nhiệm kỳ 2017 - 2020 tổng kết. Đại hội Đảng bộ phường lần thứ XXI đã đề ra.",
-        ));
-        assert_eq!(
-            p.resolution.as_deref(),
-            Some("Nghị quyết Trung ương 4 khóa XII")
-        );
-        assert_eq!(p.elapsed.as_deref(), Some("01 năm"));
-        assert_eq!(
-            p.term,
-            Some(Term {
-                start: 2017,
-                end: 2020
-            })
-        );
-        assert_eq!(
-            p.committee_term,
-            Term {
-                start: 2015,
-                end: 2020
-            }
-        );
-        assert_eq!(p.congress.as_deref(), Some("XXI"));
-    }
-
-    #[test]
-    fn committee_term_follows_the_five_year_cycle() {
-        let p = period_of(&article(
-            "Sơ kết giữa nhiệm kỳ Đại hội lần thứ XXII",
+            "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ phường lần thứ XXII, nhiệm kỳ 2020 - 2025",
             "03/04/2023",
             "Tổ trưởng nhiệm kỳ 2022 – 2025 được bầu.",
         ));
         assert_eq!(
             p.committee_term,
-            Term {
-                start: 2020,
-                end: 2025
-            }
-        );
-        assert_eq!(
-            p.term,
             Some(Term {
-                start: 2022,
+                start: 2020,
                 end: 2025
             })
         );
         assert_eq!(p.congress.as_deref(), Some("XXII"));
+        let p = period_of(&article(
+            "Sơ kết giữa nhiệm kỳ",
+            "03/04/2023",
+            "Nội dung đầy đủ của bài.",
+        ));
+        assert_eq!(p.committee_term, None);
+        let p = period_of(&article(
+            "Đại hội đại biểu Đảng bộ xã Phong Hải lần thứ Nhất nhiệm kỳ 2025 – 2030",
+            "",
+            "Nhiệm kỳ 2020 - 2025 đã qua. Nhiệm kỳ 2025 - 2030 mở ra.",
+        ));
+        assert_eq!(
+            p.term,
+            Some(Term {
+                start: 2025,
+                end: 2030
+            })
+        );
+        assert_eq!(p.congress.as_deref(), Some("I"));
+        assert_eq!(p.congress_of.as_deref(), Some("Đảng bộ xã Phong Hải"));
+        let p = period_of(&article(
+            "Đại hội Chi bộ Trường THCS Kim Đồng nhiệm kỳ 2022 - 2025",
+            "",
+            "Nội dung đầy đủ của bài.",
+        ));
+        assert_eq!(
+            p.congress_of.as_deref(),
+            Some("Chi bộ Trường THCS Kim Đồng")
+        );
+        let p = period_of(&article(
+            "Đại hội các chi bộ trực thuộc",
+            "",
+            "Nội dung đầy đủ.",
+        ));
+        assert_eq!(p.congress_of, None);
+        let p = period_of(&article(
+            "Hội nghị BCH Đảng bộ huyện lần thứ 17, khóa VIII",
+            "",
+            "Nội dung đầy đủ.",
+        ));
+        assert_eq!(p.congress, None, "a meeting's number is no congress's");
     }
 
     #[test]
-    fn places_from_title_and_body() {
-        let a = article(
-            "Kết quả công tác năm 2021 của phường Phúc Đồng",
-            "13/01/2022",
-            "Quận ủy Long Biên chỉ đạo quận Long Biên.\n\nPhường Phúc Đồng, phường Phúc Đồng đạt.",
+    fn resolution_names_are_taken_whole() {
+        let n = |t: &str| names_in(t).into_iter().next();
+        assert_eq!(
+            n("Một số kết quả bước đầu thực hiện Nghị quyết Trung ương 4 khóa XII ở đảng bộ phường").as_deref(),
+            Some("Nghị quyết Trung ương 4 khóa XII")
         );
-        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.to_lowercase()).collect();
-        let p = place(&a, &lower);
-        assert_eq!(p.ward.as_deref(), Some("Phúc Đồng"));
-        assert_eq!(p.ward_type.as_deref(), Some("phường"));
-        assert_eq!(p.district.as_deref(), Some("Long Biên"));
-        assert_eq!(p.district_type.as_deref(), Some("quận"));
+        assert_eq!(
+            n("thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập")
+                .as_deref(),
+            Some("Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị")
+        );
+        assert_eq!(
+            n("tổng kết 10 năm thực hiện Nghị quyết 33/2014 của Ban Chấp hành Trung ương về xây dựng").as_deref(),
+            Some("Nghị quyết 33/2014 của Ban Chấp hành Trung ương")
+        );
+        assert_eq!(
+            n("Sơ kết 03 năm thực hiện Kết luận số 01-KL/TW của Bộ Chính trị.").as_deref(),
+            Some("Kết luận số 01-KL/TW của Bộ Chính trị")
+        );
+        assert_eq!(
+            n("Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXVI, huyện Mai Châu").as_deref(),
+            Some("Nghị quyết Đại hội Đảng bộ huyện lần thứ XXVI")
+        );
+        assert_eq!(
+            n("Nghị quyết số 24-NQ/TW ngày 16/4/2013 của Ban Chấp hành Trung ương Đảng khóa XI về chủ động").as_deref(),
+            Some("Nghị quyết số 24-NQ/TW ngày 16/4/2013 của Ban Chấp hành Trung ương Đảng")
+        );
+        assert_eq!(n("các nghị quyết của cấp trên"), None);
+        assert_eq!(
+            elapsed("sơ kết 03 năm thực hiện kết luận").as_deref(),
+            Some("03 năm")
+        );
     }
 }

@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use handlebars::{handlebars_helper, Handlebars, RenderError, RenderErrorReason, TemplateError};
+use handlebars::{
+    handlebars_helper, Handlebars, JsonValue as Json, RenderError, RenderErrorReason, TemplateError,
+};
 
 use crate::error::{Error, Location, Result};
 use crate::vn;
@@ -139,6 +141,8 @@ impl Templates {
         blocks::register(&mut registry);
         registry.register_helper("upper", Box::new(upper));
         registry.register_helper("roman", Box::new(roman));
+        registry.register_helper("blank", Box::new(blank));
+        registry.register_helper("term", Box::new(term));
         registry.register_helper("header_date", Box::new(header_date));
         registry.register_helper("number", Box::new(number));
         let wanted = self.sources.iter().filter(|s| s.partial || s.name == name);
@@ -254,7 +258,24 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 handlebars_helper!(upper: |s: str| vn::upper(s));
-handlebars_helper!(roman: |n: u64| vn::roman(u32::try_from(n).unwrap_or(0)));
+/// What a template prints for a value the article does not give: dots to
+/// fill in by hand, as on Vietnamese forms.
+pub const BLANK: &str = "........";
+
+handlebars_helper!(roman: |n: Json| match n.as_u64() {
+    Some(n) => vn::roman(u32::try_from(n).unwrap_or(0)),
+    None => BLANK.to_string(),
+});
+handlebars_helper!(blank: |v: Json| match v {
+    Json::Null => BLANK.to_string(),
+    Json::String(s) if s.trim().is_empty() => BLANK.to_string(),
+    Json::String(s) => s.clone(),
+    other => other.to_string(),
+});
+handlebars_helper!(term: |t: Json| match (t.get("start").and_then(Json::as_i64), t.get("end").and_then(Json::as_i64)) {
+    (Some(a), Some(b)) => format!("{a} - {b}"),
+    _ => BLANK.to_string(),
+});
 handlebars_helper!(header_date: |iso: str| {
     vn::Date::parse_iso(iso).map(|d| d.header_form()).unwrap_or_default()
 });
