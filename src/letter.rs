@@ -88,20 +88,32 @@ pub fn resolve(
     };
     let org = given.org.cloned().unwrap_or_default();
     let signer = org.signer.clone().unwrap_or_default();
-    let place = &data.place;
-    let derived = |kind: &Option<String>, name: &Option<String>, body: &str| match (kind, name) {
-        (Some(k), Some(n)) => Some(vn::upper(&format!("{body} {k} {n}"))),
-        _ => None,
+    // What the article gives: the letterhead read from it, or for data made
+    // before that was read, the ward and district it names.
+    let (from_issuer, from_superior, from_place, from_body) = match &data.letterhead {
+        Some(lh) => (
+            lh.issuer.as_ref().map(|s| s.text.clone()),
+            lh.superior.as_ref().map(|s| s.text.clone()),
+            lh.place.as_ref().map(|s| s.text.clone()),
+            lh.body,
+        ),
+        None => {
+            let place = &data.place;
+            let derived = |kind: &Option<String>, name: &Option<String>, body: &str| match (kind, name) {
+                (Some(k), Some(n)) => Some(vn::upper(&format!("{body} {k} {n}"))),
+                _ => None,
+            };
+            (
+                derived(&place.ward_type, &place.ward, "Đảng ủy"),
+                derived(&place.district_type, &place.district, "Đảng bộ"),
+                place.ward.clone(),
+                None,
+            )
+        }
     };
-    let issuer = org
-        .issuer
-        .clone()
-        .or_else(|| derived(&place.ward_type, &place.ward, "Đảng ủy"));
-    let superior = org
-        .superior
-        .clone()
-        .or_else(|| derived(&place.district_type, &place.district, "Đảng bộ"));
-    let place_name = org.place.clone().or_else(|| place.ward.clone());
+    let issuer = org.issuer.clone().or(from_issuer);
+    let superior = org.superior.clone().or(from_superior);
+    let place_name = org.place.clone().or(from_place);
 
     let signing = &profile.signing;
     let named = |b: &&BodyRule| {
@@ -109,7 +121,7 @@ pub fn resolve(
             .as_deref()
             .is_some_and(|i| b.issuer_starts.iter().any(|s| i.starts_with(s.as_str())))
     };
-    let body = match org.body {
+    let body = match org.body.or(from_body) {
         // The kind the org profile names: the rule for that kind matching
         // the issuer's name, else its first rule.
         Some(kind) => {
@@ -203,9 +215,17 @@ pub fn resolve(
         number_line,
         place_date,
         date,
-        authority: authority.unwrap_or_default(),
-        title: signer.title.unwrap_or_default(),
-        name: signer.name.unwrap_or_default(),
+        // The signature block is always whole: what nobody gave is left to fill in.
+        // An advisory body's head signs with no authority line.
+        authority: authority.unwrap_or_else(|| match body {
+            Some(b) if b.kind == BodyKind::Advisory => String::new(),
+            _ => signing.blank.value.clone(),
+        }),
+        title: signer
+            .title
+            .or_else(|| body.and_then(|b| b.title.as_ref()).map(|t| t.value.clone()))
+            .unwrap_or_else(|| signing.blank.value.clone()),
+        name: signer.name.unwrap_or_else(|| signing.blank.value.clone()),
         recipients: org.recipients.unwrap_or_default(),
         filing_line: org.filing.clone().unwrap_or_else(|| filing_line.clone()),
     })

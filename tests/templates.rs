@@ -64,6 +64,7 @@ fn data(kind: Kind, engine: &Engine) -> ReportData {
             district: None,
             district_type: None,
         },
+        letterhead: None,
         sections,
         set_aside: Vec::new(),
         notes: Vec::new(),

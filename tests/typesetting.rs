@@ -53,7 +53,9 @@ fn spacing(pdf: &std::path::Path, codes: &[String], p: &FormatProfile) -> Spacin
     for line in lines.values_mut() {
         line.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
         s.past_margin += line.iter().filter(|w| w.x_max > right + 0.5).count();
-        if line[0].text.starts_with([',', '.', ';', ':', ')', '”']) {
+        // A line of dots is a blank to fill in (the signer's title and name), not punctuation.
+        let blank = line[0].text.chars().all(|c| c == '.');
+        if !blank && line[0].text.starts_with([',', '.', ';', ':', ')', '”']) {
             s.bad_line_starts += 1;
         }
         if line.len() >= 3 && (line.last().unwrap().x_max - right).abs() <= 1.0 {

@@ -346,6 +346,8 @@ pub struct Recipients {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signing {
+    /// What stands for a signer's title or name nobody gave.
+    pub blank: Val<String>,
     /// For an issuer of no listed kind (or none).
     pub default: SigningRule,
     pub bodies: Vec<BodyRule>,
@@ -371,6 +373,9 @@ pub struct BodyRule {
     /// Capitalised beginnings of the issuer's name that mean this kind.
     pub issuer_starts: Vec<String>,
     pub authority: Val<String>,
+    /// The signer's title where the body has one head (`TRƯỞNG BAN`).
+    #[serde(default)]
+    pub title: Option<Val<String>>,
     pub filing_line: Val<String>,
     pub symbol: Val<String>,
 }

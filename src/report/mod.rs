@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, BlockKind, SetAsideReason};
 pub use detect::{Detected, Detection};
-pub use issuer::Place;
+pub use issuer::{Letterhead, Place, Sourced};
 pub use kind::{Kind, KindInfo, GENERAL, KINDS, OPENING};
 pub use lexicon::Lexicon;
 pub use period::{Given as PeriodGiven, Period, Term};
@@ -35,6 +35,10 @@ pub struct ReportData {
     pub meta: Meta,
     pub period: Period,
     pub place: Place,
+    /// The letterhead read from the article, each field with its line and
+    /// why; absent in data made before it was read (the place names serve).
+    #[serde(default)]
+    pub letterhead: Option<Letterhead>,
     pub sections: Vec<Section>,
     /// What the article holds that is not body text.
     #[serde(default)]
@@ -164,9 +168,10 @@ pub fn inspect(article: &Article, lexicon: &Lexicon) -> ReportData {
     data.kind_found = found.found;
     data.reasons = found.reasons;
     if !found.found {
-        // No report, so no report's period: what the article's dates are
-        // about is not a period the clerk reports on.
+        // No report, so no report's period nor issuer: what the article's
+        // dates and bodies are about is nothing the clerk reports on.
         data.period = Period::default();
+        data.letterhead = Some(Letterhead::default());
         data.notes
             .retain(|n| !n.message.contains("publication year"));
     }
@@ -296,6 +301,7 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
             category: article.category.clone(),
             source: Some(article.source.clone()),
         },
+        letterhead: Some(issuer::letterhead(article, article.published, period.year)),
         period,
         place: issuer::place(article, &lower),
         sections,
