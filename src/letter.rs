@@ -99,10 +99,11 @@ pub fn resolve(
         ),
         None => {
             let place = &data.place;
-            let derived = |kind: &Option<String>, name: &Option<String>, body: &str| match (kind, name) {
-                (Some(k), Some(n)) => Some(vn::upper(&format!("{body} {k} {n}"))),
-                _ => None,
-            };
+            let derived =
+                |kind: &Option<String>, name: &Option<String>, body: &str| match (kind, name) {
+                    (Some(k), Some(n)) => Some(vn::upper(&format!("{body} {k} {n}"))),
+                    _ => None,
+                };
             (
                 derived(&place.ward_type, &place.ward, "Đảng ủy"),
                 derived(&place.district_type, &place.district, "Đảng bộ"),

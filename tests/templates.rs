@@ -21,6 +21,7 @@ fn data(kind: Kind, engine: &Engine) -> ReportData {
                 line: None,
                 label: None,
                 text: format!("Đoạn của mục {id}."),
+                why: None,
             }],
         })
         .collect();

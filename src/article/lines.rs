@@ -641,13 +641,25 @@ pub(super) fn is_caps_heading(text: &str) -> bool {
 pub(super) fn is_topic_line(text: &str) -> bool {
     let lower = text.to_lowercase();
     let n = words(text);
-    (2..=16).contains(&n)
+    // Words here are syllables: a heading of a dozen words has twenty.
+    (2..=25).contains(&n)
         && !ends_sentence(text)
         && text.chars().next().is_some_and(char::is_uppercase)
         && !SCENE.iter().any(|p| lower.starts_with(p))
         && !WHO.iter().any(|w| lower.starts_with(w))
         && !DOING.iter().any(|d| lower.contains(d))
         && !lower.contains("ảnh")
+}
+
+/// A paragraph that names its own topic (`Hội Phụ nữ: Triển khai …`): a
+/// short line before it is a photo's caption, not its heading.
+pub(super) fn opens_with_label(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, rest)| {
+        words(label) <= 8
+            && !label.contains(['.', ';', '“', '"'])
+            && rest.starts_with(' ')
+            && words(rest) >= 5
+    })
 }
 
 /// The marker of a list item, if the text is one: `1.`, `1)`, `1.2`,
@@ -712,6 +724,19 @@ pub(crate) fn item_marker(text: &str) -> Option<String> {
         let lead = format!("{o} là");
         if lower.starts_with(&lead) && lower[lead.len()..].starts_with([':', ',']) {
             return Some(text[..lead.len() + 1].to_string());
+        }
+    }
+    // `Thứ nhất là …`, `Thứ hai là …`.
+    if let Some(rest) = lower.strip_prefix("thứ ") {
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        let end = lower.len() - rest.len() + word.len();
+        if [
+            "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín",
+        ]
+        .contains(&word.as_str())
+            && lower[end..].starts_with(" là ")
+        {
+            return Some(text[..end + " là".len()].to_string());
         }
     }
     if let Some(rest) = lower.strip_prefix("thứ ") {

@@ -23,8 +23,8 @@ use clean::{clean_lines, decode, join_wrapped, Line};
 use header::read_header;
 use lines::{
     announces_gallery, bullet_caption, dateline_prefix, dedup_key, glued_caption, heading_level,
-    is_caption, is_credit, is_related, is_topic_line, one_sentence, strip_debris, trailing_credit,
-    words,
+    is_caption, is_credit, is_related, is_topic_line, one_sentence, opens_with_label, strip_debris,
+    trailing_credit, words,
 };
 
 /// An article as read from its text file.
@@ -244,8 +244,17 @@ fn read_body(lines: &[Line], article: &mut Article) {
         let heading = heading_level(&text).filter(|_| {
             marker.is_none() || !next.is_some_and(|n| item_marker(n).is_some() && !next_long)
         });
+        // A short line introducing long paragraphs names their topic.
+        let topic = !last
+            && next_long
+            && marker.is_none()
+            && !line.bullet
+            && !ends_sentence(&text)
+            && !next.is_some_and(opens_with_label)
+            && is_topic_line(&text);
         // A caption that restates a paragraph a little above it.
         let restates = marker.is_none()
+            && !text.ends_with(':')
             && one_sentence(&text)
             && words(&text) <= 150
             && article
@@ -277,9 +286,7 @@ fn read_body(lines: &[Line], article: &mut Article) {
             Some(SetAsideReason::Credit)
         } else if after_caption_colon && words(&text) <= 15 && marker.is_none() {
             Some(SetAsideReason::Caption)
-        } else if heading.is_some()
-            || (!last && next_long && is_topic_line(&text) && marker.is_none())
-        {
+        } else if heading.is_some() || topic {
             None
         } else if line.bullet && marker.is_none() {
             bullet_caption(&text).then_some(SetAsideReason::Caption)
@@ -295,9 +302,7 @@ fn read_body(lines: &[Line], article: &mut Article) {
             aside(article, line.number, &text, reason);
             continue;
         }
-        let kind = if heading.is_some()
-            || (marker.is_none() && !ends_sentence(&text) && is_topic_line(&text) && !line.bullet)
-        {
+        let kind = if heading.is_some() || topic {
             BlockKind::Heading
         } else {
             match marker {

@@ -182,10 +182,46 @@ const HEADS: [(&str, Head); 19] = [
 /// Lower-case words inside an organisation's name (`Trường Cao đẳng …`,
 /// `Công ty cổ phần …`, `xã Phong Hải`); any other lower-case word ends it.
 const NAME_WORDS: [&str; 40] = [
-    "xã", "phường", "thị", "trấn", "huyện", "quận", "tỉnh", "thành", "phố", "trường", "công",
-    "ty", "cổ", "phần", "đẳng", "học", "cao", "trung", "tiểu", "phổ", "thông", "cơ", "sở",
-    "mầm", "non", "nhân", "dân", "quân", "sự", "khu", "vực", "hàng", "hải", "tự", "nhiên",
-    "khoa", "viện", "bệnh", "chi", "cục",
+    "xã",
+    "phường",
+    "thị",
+    "trấn",
+    "huyện",
+    "quận",
+    "tỉnh",
+    "thành",
+    "phố",
+    "trường",
+    "công",
+    "ty",
+    "cổ",
+    "phần",
+    "đẳng",
+    "học",
+    "cao",
+    "trung",
+    "tiểu",
+    "phổ",
+    "thông",
+    "cơ",
+    "sở",
+    "mầm",
+    "non",
+    "nhân",
+    "dân",
+    "quân",
+    "sự",
+    "khu",
+    "vực",
+    "hàng",
+    "hải",
+    "tự",
+    "nhiên",
+    "khoa",
+    "viện",
+    "bệnh",
+    "chi",
+    "cục",
 ];
 
 /// The organisations a text names, in order.
@@ -198,7 +234,11 @@ fn mentions(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for (head_word, head) in HEADS {
         for at in memchr::memmem::find_iter(lower.as_bytes(), head_word.as_bytes()) {
-            let starts_word = at == 0 || !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+            let starts_word = at == 0
+                || !lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
             if !starts_word {
                 continue;
             }
@@ -223,7 +263,9 @@ fn mentions(text: &str) -> Vec<Mention> {
         .filter(|m| m.head == Head::Advisory)
         .map(|m| (m.at, m.at + m.head_text.len() + 1 + m.name.len()))
         .collect();
-    out.retain(|m| m.head == Head::Advisory || !advisory.iter().any(|(a, b)| m.at > *a && m.at < *b));
+    out.retain(|m| {
+        m.head == Head::Advisory || !advisory.iter().any(|(a, b)| m.at > *a && m.at < *b)
+    });
     out
 }
 
@@ -237,8 +279,21 @@ const STOP: [&str; 34] = [
 
 /// Words of a name that want a name after them (`xã`, `Trường`, `Công ty`).
 const GENERIC: [&str; 15] = [
-    "xã", "phường", "thị", "trấn", "huyện", "quận", "thành", "phố", "trường", "công", "ty", "chi",
-    "cục", "khoa", "viện",
+    "xã",
+    "phường",
+    "thị",
+    "trấn",
+    "huyện",
+    "quận",
+    "thành",
+    "phố",
+    "trường",
+    "công",
+    "ty",
+    "chi",
+    "cục",
+    "khoa",
+    "viện",
 ];
 
 /// The name after an organisation's head word: capitalised words, digits,
@@ -251,7 +306,11 @@ fn name_after(rest: &str, head: Head) -> String {
             .trim_start_matches(['“', '"'])
             .to_string()
     };
-    let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
     let mut words: Vec<String> = Vec::new();
     for (i, raw) in raws.iter().enumerate() {
         let w = clean(raw);
@@ -260,7 +319,10 @@ fn name_after(rest: &str, head: Head) -> String {
         }
         let lower = w.to_lowercase();
         // `THÀNH CÔNG` ends a caps title's name; `Thành phố`, `Công ty` do not.
-        let success = lower == "thành" && raws.get(i + 1).is_some_and(|n| clean(n).to_lowercase() == "công");
+        let success = lower == "thành"
+            && raws
+                .get(i + 1)
+                .is_some_and(|n| clean(n).to_lowercase() == "công");
         if STOP.contains(&lower.as_str()) || success {
             break;
         }
@@ -269,9 +331,29 @@ fn name_after(rest: &str, head: Head) -> String {
             capital(&n) || n == "-" || n == "–"
         });
         let advisory_link = head == Head::Advisory
-            && ["huyện", "quận", "tỉnh", "thành", "thị", "ủy", "uỷ", "đảng", "ban", "chấp", "hành", "thường", "vụ"].contains(&lower.as_str());
+            && [
+                "huyện",
+                "quận",
+                "tỉnh",
+                "thành",
+                "thị",
+                "ủy",
+                "uỷ",
+                "đảng",
+                "ban",
+                "chấp",
+                "hành",
+                "thường",
+                "vụ",
+            ]
+            .contains(&lower.as_str());
         let dash = w == "-" || w == "–";
-        if !(capital(&w) || NAME_WORDS.contains(&lower.as_str()) || advisory_link || dash || next_capital) {
+        if !(capital(&w)
+            || NAME_WORDS.contains(&lower.as_str())
+            || advisory_link
+            || dash
+            || next_capital)
+        {
             break;
         }
         let number = w.chars().all(|c| c.is_ascii_digit());
@@ -283,11 +365,17 @@ fn name_after(rest: &str, head: Head) -> String {
     }
     // Not on a dash, nor on a generic word with nothing after it unless a
     // capitalised word came before (`UBND tỉnh`).
-    loop {
-        let Some(last) = words.last() else { break };
+    while let Some(last) = words.last() {
         let l = last.to_lowercase();
-        let dangling_generic = GENERIC.contains(&l.as_str()) && !words[..words.len() - 1].iter().any(|w| capital(w) && !GENERIC.contains(&w.to_lowercase().as_str()));
-        if last == "-" || last == "–" || dangling_generic || !(capital(last) || NAME_WORDS.contains(&l.as_str()) || l == "tỉnh") {
+        let dangling_generic = GENERIC.contains(&l.as_str())
+            && !words[..words.len() - 1]
+                .iter()
+                .any(|w| capital(w) && !GENERIC.contains(&w.to_lowercase().as_str()));
+        if last == "-"
+            || last == "–"
+            || dangling_generic
+            || !(capital(last) || NAME_WORDS.contains(&l.as_str()) || l == "tỉnh")
+        {
             words.pop();
         } else {
             break;
@@ -318,9 +406,19 @@ fn issuing(m: &Mention) -> (String, BodyKind) {
     let lower_name = m.name.to_lowercase();
     // `Đảng bộ huyện X` is led by the Huyện ủy X; a city or a numbered
     // district keeps its level word (`Thành ủy TP HCM`, `Quận ủy quận 1`).
-    let territorial = [("huyện ", "Huyện ủy", false), ("quận ", "Quận ủy", false), ("tỉnh ", "Tỉnh ủy", false), ("thành phố ", "Thành ủy", true), ("tp ", "Thành ủy", true), ("thị xã ", "Thị ủy", false)];
+    let territorial = [
+        ("huyện ", "Huyện ủy", false),
+        ("quận ", "Quận ủy", false),
+        ("tỉnh ", "Tỉnh ủy", false),
+        ("thành phố ", "Thành ủy", true),
+        ("tp ", "Thành ủy", true),
+        ("thị xã ", "Thị ủy", false),
+    ];
     let text = match m.head {
-        Head::Organisation => match territorial.iter().find(|(p, _, _)| lower_name.starts_with(p)) {
+        Head::Organisation => match territorial
+            .iter()
+            .find(|(p, _, _)| lower_name.starts_with(p))
+        {
             Some((p, committee, keep)) => {
                 let rest = &m.name[p.len()..];
                 if *keep || rest.chars().all(|c| c.is_ascii_digit()) {
@@ -343,8 +441,22 @@ fn issuing(m: &Mention) -> (String, BodyKind) {
 
 /// Verbs that tell the organisation before them does the reported work.
 const ACTS: [&str; 16] = [
-    "tổ chức", "sơ kết", "tổng kết", "đánh giá", "triển khai", "ra nghị quyết", "họp", "làm việc",
-    "hoàn thành", "lãnh đạo", "thực hiện", "chỉ đạo", "ban hành", "xây dựng", "đã", ":",
+    "tổ chức",
+    "sơ kết",
+    "tổng kết",
+    "đánh giá",
+    "triển khai",
+    "ra nghị quyết",
+    "họp",
+    "làm việc",
+    "hoàn thành",
+    "lãnh đạo",
+    "thực hiện",
+    "chỉ đạo",
+    "ban hành",
+    "xây dựng",
+    "đã",
+    ":",
 ];
 
 /// The organisation whose work the article reports: the one acting in the
@@ -404,7 +516,10 @@ pub fn letterhead(article: &Article, published: Option<Date>, year: Option<i32>)
                 .collect();
             let mut best: Option<(&Mention, usize, usize)> = None;
             for (m, line) in &all {
-                let n = all.iter().filter(|(o, _)| o.head == m.head && o.name == m.name).count();
+                let n = all
+                    .iter()
+                    .filter(|(o, _)| o.head == m.head && o.name == m.name)
+                    .count();
                 if best.is_none_or(|(_, _, b)| n > b) {
                     best = Some((m, *line, n));
                 }
@@ -435,24 +550,53 @@ pub fn letterhead(article: &Article, published: Option<Date>, year: Option<i32>)
 /// what it says it belongs to: `Đảng bộ huyện … huyện Mai Châu` in the lead
 /// is the Đảng bộ huyện Mai Châu; `Đảng ủy Nhà trường` in an article whose
 /// title names `Trường Quân sự Quân khu 7` is that school's.
-fn implied(article: &Article, paragraphs: &[(usize, &str)]) -> Option<(Mention, Option<usize>, &'static str)> {
-    let levels = ["huyện", "quận", "tỉnh", "thị xã", "thị trấn", "xã", "phường"];
+fn implied(
+    article: &Article,
+    paragraphs: &[(usize, &str)],
+) -> Option<(Mention, Option<usize>, &'static str)> {
+    let levels = [
+        "huyện",
+        "quận",
+        "tỉnh",
+        "thị xã",
+        "thị trấn",
+        "xã",
+        "phường",
+    ];
     let title = (article.title_line, article.title.as_str());
-    let head: Vec<(usize, &str)> = std::iter::once(title).chain(paragraphs.iter().take(2).copied()).collect();
+    let head: Vec<(usize, &str)> = std::iter::once(title)
+        .chain(paragraphs.iter().take(2).copied())
+        .collect();
     for (line, text) in &head {
         let lower = text.to_lowercase();
-        for (word, head_kind) in [("đảng bộ", Head::Organisation), ("đảng ủy", Head::Committee), ("đảng uỷ", Head::Committee)] {
+        for (word, head_kind) in [
+            ("đảng bộ", Head::Organisation),
+            ("đảng ủy", Head::Committee),
+            ("đảng uỷ", Head::Committee),
+        ] {
             for level in levels {
                 // `Đảng ủy phường đã …`, `Đảng bộ (ĐHĐB) huyện lần thứ …`: no name after the level.
-                let unnamed = [format!("{word} {level} "), format!("{word} (đhđb) {level} ")]
-                    .into_iter()
-                    .find_map(|m| {
-                        memchr::memmem::find_iter(lower.as_bytes(), m.as_bytes())
-                            .find(|&at| !text[at + m.len()..].chars().next().is_some_and(char::is_uppercase))
-                            .map(|at| (at, m))
-                    });
+                let unnamed = [
+                    format!("{word} {level} "),
+                    format!("{word} (đhđb) {level} "),
+                ]
+                .into_iter()
+                .find_map(|m| {
+                    memchr::memmem::find_iter(lower.as_bytes(), m.as_bytes())
+                        .find(|&at| {
+                            !text[at + m.len()..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                        })
+                        .map(|at| (at, m))
+                });
                 let Some((at, m)) = unnamed else { continue };
-                if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+                if text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                {
                     continue;
                 }
                 // The place of that level the title or the lead names.
@@ -460,12 +604,24 @@ fn implied(article: &Article, paragraphs: &[(usize, &str)]) -> Option<(Mention, 
                 for (_, place_text) in &head {
                     let lower_place = place_text.to_lowercase();
                     for (i, _) in lower_place.match_indices(&marker) {
-                        if i > 0 && place_text[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
+                        if i > 0
+                            && place_text[..i]
+                                .chars()
+                                .next_back()
+                                .is_some_and(char::is_alphanumeric)
+                        {
                             continue;
                         }
                         let name = name_after(&place_text[i + marker.len()..], Head::Organisation);
-                        if !name.is_empty() && name.chars().next().is_some_and(char::is_uppercase) && specific(&name) {
-                            let name = name.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+                        if !name.is_empty()
+                            && name.chars().next().is_some_and(char::is_uppercase)
+                            && specific(&name)
+                        {
+                            let name = name
+                                .split_whitespace()
+                                .take(4)
+                                .collect::<Vec<_>>()
+                                .join(" ");
                             return Some((
                                 Mention {
                                     head: head_kind,
@@ -485,18 +641,34 @@ fn implied(article: &Article, paragraphs: &[(usize, &str)]) -> Option<(Mention, 
     }
     // An institution's own Party committee, unnamed in the body.
     let title = &article.title;
-    let institutions = ["Trường ", "Công ty ", "Bệnh viện ", "Học viện ", "Viện ", "Trung tâm "];
-    let (at, inst) = institutions.iter().filter_map(|i| title.find(i).map(|at| (at, *i))).min()?;
+    let institutions = [
+        "Trường ",
+        "Công ty ",
+        "Bệnh viện ",
+        "Học viện ",
+        "Viện ",
+        "Trung tâm ",
+    ];
+    let (at, inst) = institutions
+        .iter()
+        .filter_map(|i| title.find(i).map(|at| (at, *i)))
+        .min()?;
     let name = name_after(&title[at + inst.len()..], Head::Organisation);
     if !specific(&name) {
         return None;
     }
     let own = paragraphs.iter().find_map(|(line, text)| {
         let lower = text.to_lowercase();
-        ["đảng ủy nhà trường", "đảng bộ nhà trường", "đảng ủy, ban giám hiệu", "đảng ủy công ty", "đảng ủy và ban giám hiệu"]
-            .iter()
-            .any(|p| lower.contains(p))
-            .then_some(*line)
+        [
+            "đảng ủy nhà trường",
+            "đảng bộ nhà trường",
+            "đảng ủy, ban giám hiệu",
+            "đảng ủy công ty",
+            "đảng ủy và ban giám hiệu",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+        .then_some(*line)
     })?;
     Some((
         Mention {
@@ -531,7 +703,12 @@ const REFORM: (i32, u8) = (2025, 7);
 /// Đảng bộ X`), or the committee an advisory body serves, or the level
 /// above a ward, commune, district or provincial agency where the article
 /// names that place; else none.
-fn superior(article: &Article, m: &Mention, published: Option<Date>, year: Option<i32>) -> Option<Sourced> {
+fn superior(
+    article: &Article,
+    m: &Mention,
+    published: Option<Date>,
+    year: Option<i32>,
+) -> Option<Sourced> {
     let texts: Vec<(usize, &str)> = std::iter::once((article.title_line, article.title.as_str()))
         .chain(article.blocks.iter().map(|b| (b.line, b.text.as_str())))
         .collect();
@@ -542,16 +719,27 @@ fn superior(article: &Article, m: &Mention, published: Option<Date>, year: Optio
             for at in memchr::memmem::find_iter(lower.as_bytes(), marker.as_bytes()) {
                 let rest = &text[at + marker.len()..];
                 let rest_lower = rest.to_lowercase();
-                if let Some(head) = ["đảng bộ ", "đảng ủy ", "đảng uỷ "].iter().find(|h| rest_lower.starts_with(*h)) {
+                if let Some(head) = ["đảng bộ ", "đảng ủy ", "đảng uỷ "]
+                    .iter()
+                    .find(|h| rest_lower.starts_with(*h))
+                {
                     let name = name_after(&rest[head.len()..], Head::Organisation);
                     // The issuer right before: `Chi bộ X thuộc Đảng bộ Y`, and Y is another body.
-                    let before = lower[..at].trim_end().trim_end_matches(" trực").trim_end_matches(',').trim_end();
+                    let before = lower[..at]
+                        .trim_end()
+                        .trim_end_matches(" trực")
+                        .trim_end_matches(',')
+                        .trim_end();
                     let mine = before.ends_with(&m.name.to_lowercase());
                     if mine && !name.is_empty() && name.to_lowercase() != m.name.to_lowercase() {
                         return Some(Sourced {
                             text: vn::upper(&format!("Đảng bộ {name}")),
                             line: Some(*line),
-                            why: format!("the article says “{}{}{name}”", marker.trim(), " Đảng bộ "),
+                            why: format!(
+                                "the article says “{}{}{name}”",
+                                marker.trim(),
+                                " Đảng bộ "
+                            ),
                         });
                     }
                 }
@@ -561,7 +749,10 @@ fn superior(article: &Article, m: &Mention, published: Option<Date>, year: Optio
     // An advisory body's committee.
     if m.head == Head::Advisory {
         let lower = m.name.to_lowercase();
-        for (word, _) in HEADS.iter().filter(|(_, h)| matches!(h, Head::Territorial(_))) {
+        for (word, _) in HEADS
+            .iter()
+            .filter(|(_, h)| matches!(h, Head::Territorial(_)))
+        {
             if let Some(at) = lower.find(word) {
                 return Some(Sourced {
                     text: vn::upper(&m.name[at..]),
@@ -574,13 +765,20 @@ fn superior(article: &Article, m: &Mention, published: Option<Date>, year: Optio
     }
     // The level above, where the article names it.
     let lower_name = m.name.to_lowercase();
-    let commune = ["xã ", "phường ", "thị trấn "].iter().any(|p| lower_name.starts_with(p))
+    let commune = ["xã ", "phường ", "thị trấn "]
+        .iter()
+        .any(|p| lower_name.starts_with(p))
         && matches!(m.head, Head::Committee | Head::Organisation);
     let district = matches!(m.head, Head::Territorial("huyện" | "quận" | "thị xã"))
-        || (m.head == Head::Organisation && ["huyện ", "quận ", "thị xã "].iter().any(|p| lower_name.starts_with(p)));
+        || (m.head == Head::Organisation
+            && ["huyện ", "quận ", "thị xã "]
+                .iter()
+                .any(|p| lower_name.starts_with(p)));
     let agency_of_province = matches!(m.head, Head::Committee | Head::Organisation)
         && (lower_name.ends_with_province().is_some());
-    let when = published.map(|d| (d.year, d.month)).or(year.map(|y| (y, 1)));
+    let when = published
+        .map(|d| (d.year, d.month))
+        .or(year.map(|y| (y, 1)));
     let before_reform = when.is_some_and(|w| w < REFORM);
     let after_reform = when.is_some_and(|w| w >= REFORM);
     let named = |kinds: &[&str]| -> Option<(String, String, usize)> {
@@ -592,14 +790,20 @@ fn superior(article: &Article, m: &Mention, published: Option<Date>, year: Optio
                 for k in kinds {
                     let parts: Vec<&str> = k.split(' ').collect();
                     let matches = parts.iter().enumerate().all(|(j, p)| {
-                        words.get(i + j).is_some_and(|x| x.to_lowercase().trim_start_matches('(') == *p)
+                        words
+                            .get(i + j)
+                            .is_some_and(|x| x.to_lowercase().trim_start_matches('(') == *p)
                     }) && lw == parts[0];
                     if !matches {
                         continue;
                     }
                     let rest = words[i + parts.len()..].join(" ");
                     let name = name_after(&rest, Head::Organisation);
-                    let name = name.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+                    let name = name
+                        .split_whitespace()
+                        .take(4)
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     if !name.is_empty() && name.chars().next().is_some_and(char::is_uppercase) {
                         return Some((k.to_string(), name, *line));
                     }
@@ -608,9 +812,27 @@ fn superior(article: &Article, m: &Mention, published: Option<Date>, year: Optio
         }
         None
     };
-    let province = || named(&["tỉnh", "tỉnh ủy", "tỉnh uỷ", "thành phố", "tp", "thành ủy", "thành uỷ"]);
+    let province = || {
+        named(&[
+            "tỉnh",
+            "tỉnh ủy",
+            "tỉnh uỷ",
+            "thành phố",
+            "tp",
+            "thành ủy",
+            "thành uỷ",
+        ])
+    };
     let level_above = if commune && before_reform {
-        named(&["huyện", "quận", "thị xã", "huyện ủy", "huyện uỷ", "quận ủy", "quận uỷ"])
+        named(&[
+            "huyện",
+            "quận",
+            "thị xã",
+            "huyện ủy",
+            "huyện uỷ",
+            "quận ủy",
+            "quận uỷ",
+        ])
     } else if commune && after_reform || district || agency_of_province {
         province()
     } else {
@@ -619,7 +841,13 @@ fn superior(article: &Article, m: &Mention, published: Option<Date>, year: Optio
     let (kind, name, line) = level_above?;
     let level = match kind.split(' ').next().unwrap_or("") {
         "tỉnh" => "tỉnh",
-        "thành" | "tp" => if kind == "tp" { "TP" } else { "thành phố" },
+        "thành" | "tp" => {
+            if kind == "tp" {
+                "TP"
+            } else {
+                "thành phố"
+            }
+        }
         "huyện" => "huyện",
         "quận" => "quận",
         _ => "thị xã",
@@ -627,7 +855,10 @@ fn superior(article: &Article, m: &Mention, published: Option<Date>, year: Optio
     Some(Sourced {
         text: vn::upper(&format!("Đảng bộ {level} {name}")),
         line: Some(line),
-        why: format!("the {level} the article names for the issuer's {}", if commune { "commune" } else { "district" }),
+        why: format!(
+            "the {level} the article names for the issuer's {}",
+            if commune { "commune" } else { "district" }
+        ),
     })
 }
 

@@ -143,6 +143,15 @@ impl Lexicon {
         kind.outline().contains(&s.id.as_str())
     }
 
+    /// The kind's own (static) spelling of a section id.
+    pub(super) fn static_id(&self, kind: Kind, id: &str) -> &'static str {
+        kind.outline()
+            .iter()
+            .copied()
+            .find(|s| *s == id)
+            .unwrap_or(GENERAL)
+    }
+
     /// Section ids of a `kind` report in order (the kind's outline).
     pub fn section_ids(&self, kind: Kind) -> Vec<&str> {
         kind.outline().to_vec()
@@ -157,12 +166,23 @@ impl Lexicon {
     /// The section of `kind` whose topic pattern inside `lower` (lower-cased
     /// text) is longest; the first in the lexicon on a tie.
     pub(super) fn topic(&self, kind: Kind, lower: &str) -> Option<&str> {
+        self.topic_where(kind, lower, |_| true)
+    }
+
+    /// [`Lexicon::topic`] among the sections whose id `allowed` accepts.
+    pub(super) fn topic_where(
+        &self,
+        kind: Kind,
+        lower: &str,
+        allowed: impl Fn(&str) -> bool,
+    ) -> Option<&str> {
         let m = self.matchers();
         let mut best: Option<(usize, usize)> = None;
         for found in m.topics.find_overlapping_iter(lower) {
             let len = found.end() - found.start();
             for &section in &m.topic_of[found.value() as usize] {
-                if !Lexicon::in_kind(&self.sections[section], kind) {
+                let s = &self.sections[section];
+                if !Lexicon::in_kind(s, kind) || !allowed(&s.id) {
                     continue;
                 }
                 let better = match best {

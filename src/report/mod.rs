@@ -9,6 +9,7 @@ mod issuer;
 mod kind;
 mod lexicon;
 mod period;
+mod route;
 
 use serde::{Deserialize, Serialize};
 
@@ -77,6 +78,9 @@ pub struct Paragraph {
     /// Lead-in label with its colon (`Công tác kiểm tra, giám sát:`).
     pub label: Option<String>,
     pub text: String,
+    /// Why it went to its section (`inspect` shows it; ignored when rendering).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
 }
 
 impl Paragraph {
@@ -208,83 +212,28 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
     let blocks = &article.blocks;
     // Lower-cased once: every rule below matches on lower-case text.
     let lower: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
-    let closing = closing_list(article);
-    let mut current: Option<&str> = None;
-    let mut in_opening = true;
-    for (i, block) in blocks.iter().enumerate() {
-        if block.kind == BlockKind::Heading {
-            // The article's own heading: what follows belongs to its topic.
+    let placed = route::route(blocks, &lower, kind, lexicon);
+    for (block, place) in blocks.iter().zip(placed) {
+        let Some(place) = place else {
+            // The article's own heading: not printed (the template gives
+            // the headings) but it routed what it heads.
             set_aside.push(SetAsideItem {
                 line: block.line,
                 reason: SetAsideReason::Heading,
                 text: block.text.clone(),
             });
-            if let Some(id) = lexicon.topic(kind, &lower[i]) {
-                current = Some(id);
-            }
-            in_opening = false;
             continue;
-        }
+        };
         let (label, text) = split_label(&block.text);
-        let paragraph = Paragraph {
-            line: Some(block.line),
-            label: label.clone(),
-            text,
-        };
-        if closing.is_some_and(|start| i >= start) {
-            push("direction", paragraph);
-            continue;
-        }
-        let topic = match &label {
-            Some(l) => lexicon.topic(kind, &l.to_lowercase()),
-            None => {
-                let end = lower[i]
-                    .char_indices()
-                    .nth(lexicon.opening_chars)
-                    .map_or(lower[i].len(), |(at, _)| at);
-                lexicon.topic(kind, &lower[i][..end])
-            }
-        };
-        let hits = lexicon.hits(kind, &lower[i]);
-        let best = lexicon.best(&hits);
-        // A list item, a paragraph after an introduction ("… như sau:") or after
-        // one of the article's headings continues what came before.
-        let previous = i.checked_sub(1).map(|p| &blocks[p]);
-        let follows_intro =
-            previous.is_some_and(|p| p.text.ends_with(':') || p.kind == BlockKind::Heading);
-        let is_item = matches!(block.kind, BlockKind::Item { .. });
-
-        if in_opening {
-            // The opening: the first paragraph, and one more while they lead up
-            // to an introduction ending in ":" and say nothing specific.
-            let plain = label.is_none() && topic.is_none();
-            let leads_in = i < 3 && !follows_intro && (block.text.ends_with(':') || best.is_none());
-            if plain && (i == 0 || leads_in) {
-                push(OPENING, paragraph);
-                continue;
-            }
-            in_opening = false;
-        }
-
-        let continues = current.filter(|_| follows_intro || is_item || label.is_none());
-        let section = match (topic, continues) {
-            (Some(id), _) if !(is_item && follows_intro) => Some(id),
-            (_, Some(c)) => {
-                let own = hits.iter().find(|(id, _)| *id == c).map_or(0, |(_, n)| *n);
-                match best {
-                    Some((b, n)) if b != c && n >= own + lexicon.switch_margin => Some(b),
-                    _ => Some(c),
-                }
-            }
-            _ => best.map(|(id, _)| id),
-        };
-        match section {
-            Some(id) => {
-                current = Some(id);
-                push(id, paragraph);
-            }
-            None => push(GENERAL, paragraph),
-        }
+        push(
+            place.section,
+            Paragraph {
+                line: Some(block.line),
+                label,
+                text,
+                why: Some(place.why),
+            },
+        );
     }
     set_aside.sort_by_key(|s| s.line);
     let (period, period_notes) = period::period(article, &lower);
@@ -351,23 +300,6 @@ impl ReportData {
         self.kind = kind;
         moved
     }
-}
-
-/// Index of the first block of the closing numbered list (with the paragraph
-/// that introduces it), if the article ends with one.
-fn closing_list(article: &Article) -> Option<usize> {
-    let blocks = &article.blocks;
-    let mut start = blocks.len();
-    while start > 0 && matches!(blocks[start - 1].kind, BlockKind::Item { .. }) {
-        start -= 1;
-    }
-    if start == blocks.len() || blocks.len() - start < 2 {
-        return None;
-    }
-    if start > 0 && blocks[start - 1].text.ends_with(':') {
-        start -= 1;
-    }
-    Some(start)
 }
 
 /// Splits a lead-in label (`Công tác Dân vận: …`) from the text after it.
