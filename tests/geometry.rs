@@ -123,13 +123,13 @@ impl Case {
     }
 }
 
-/// A template folder whose year-end template ends with a list and a
-/// nested list, so items reach the page.
+/// A template folder whose year-end template ends with a heading long
+/// enough to wrap, a list and a nested list, so they reach the page.
 fn templates_with_items(dir: &Path) -> PathBuf {
     let folder = dir.join("templates");
     std::fs::create_dir_all(&folder).unwrap();
     let builtin = include_str!("../templates/year-end.hbs");
-    let list = "\n- Mục thứ nhất của danh sách, đủ dài để xuống dòng: tiếp tục lãnh đạo, chỉ đạo thực hiện thắng lợi các chỉ tiêu, nhiệm vụ năm tiếp theo.\n  - Mục con của danh sách.\n";
+    let list = "\n### CÔNG TÁC QUÁN TRIỆT, TỔ CHỨC TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ PHƯỜNG VÀ CÁC CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM\n\n- Mục thứ nhất của danh sách, đủ dài để xuống dòng: tiếp tục lãnh đạo, chỉ đạo thực hiện thắng lợi các chỉ tiêu, nhiệm vụ năm tiếp theo.\n  - Mục con của danh sách.\n";
     std::fs::write(folder.join("year-end.hbs"), format!("{builtin}{list}")).unwrap();
     folder
 }
@@ -347,6 +347,18 @@ enum Role {
     Continuation,
     Item,
     Heading(usize),
+    /// A second or later line of a heading of that level.
+    HeadingContinued(usize),
+}
+
+/// The part words of a profile, first to last (`Phần thứ nhất` …).
+fn part_words(p: &FormatProfile) -> Vec<String> {
+    let w = &p.headings.part_word;
+    w.numbers
+        .value
+        .iter()
+        .map(|n| w.pattern.value.replace("{n}", n))
+        .collect()
 }
 
 fn headings(p: &FormatProfile) -> [&HeadingStyle; 4] {
@@ -394,33 +406,67 @@ fn body_lines(c: &Case) -> Vec<(&Line, Role)> {
                 && (h.align.value != Align::Center
                     || (l.centre() - c.left() - c.measure() / 2.0).abs() < EPS)
         });
+        // A later line of the heading above: its style, a leading below, and
+        // centred or at the level's continuation indent.
+        let continued = out.last().and_then(|(prev, role): &(&Line, Role)| {
+            let k = match role {
+                Role::Heading(k) | Role::HeadingContinued(k) => *k,
+                _ => return None,
+            };
+            let h = headings(&c.p)[k];
+            let placed = match h.align.value {
+                Align::Center => (l.centre() - c.left() - c.measure() / 2.0).abs() < EPS,
+                Align::Left => (l.x0() - c.left() - mm(h.continuation_indent_mm.value)).abs() < EPS,
+            };
+            // A centred level without numbers looks like its first line.
+            let unnumbered = heading == Some(k)
+                && h.numbering.value == Numbering::None
+                && !part_words(&c.p).contains(&prev.text());
+            ((heading.is_none() || unnumbered)
+                && prev.page == l.page
+                && (l.y - prev.y - b.line_height_pt.value).abs() < 0.1
+                && l.all_in(|f| is_face(f, h.face.value), h.size_pt.value)
+                && placed)
+                .then_some(k)
+        });
         // The test template's items, known by their words.
         let text = l.text();
         let is_item =
             text.contains("Mục thứ nhất của danh sách") || text.contains("Mục con của danh sách");
-        let role = match heading {
-            Some(k) => Role::Heading(k),
-            None if is_item && (l.x0() - item).abs() < EPS => Role::Item,
-            None if is_item => panic!(
-                "{}: item “{text}” at x {:.2}, not {item:.2}",
-                c.p.name,
-                l.x0()
-            ),
-            None if (l.x0() - indent).abs() < EPS => Role::FirstLine,
-            None if (l.x0() - c.left()).abs() < EPS => Role::Continuation,
-            None => panic!(
-                "{}: body line “{}” at x {:.2} starts nowhere the profile puts a line",
-                c.p.name,
-                l.text(),
-                l.x0()
-            ),
+        let role = match (heading, continued) {
+            (_, Some(k)) => Role::HeadingContinued(k),
+            (Some(k), _) => Role::Heading(k),
+            (None, None) => body_role(c, l, is_item, item, indent),
         };
-        if !matches!(role, Role::Heading(_)) {
+        if !matches!(role, Role::Heading(_) | Role::HeadingContinued(_)) {
             close(&format!("body “{}” size", l.text()), l.size(), size);
         }
         out.push((l, role));
     }
     out
+}
+
+/// The role of a line that is not a heading's: where it starts says it.
+fn body_role(c: &Case, l: &Line, is_item: bool, item: f32, indent: f32) -> Role {
+    let text = l.text();
+    {
+        match () {
+            _ if is_item && (l.x0() - item).abs() < EPS => Role::Item,
+            _ if is_item => panic!(
+                "{}: item “{text}” at x {:.2}, not {item:.2}",
+                c.p.name,
+                l.x0()
+            ),
+            _ if (l.x0() - indent).abs() < EPS => Role::FirstLine,
+            _ if (l.x0() - c.left()).abs() < EPS => Role::Continuation,
+            _ => panic!(
+                "{}: body line “{}” at x {:.2} starts nowhere the profile puts a line",
+                c.p.name,
+                l.text(),
+                l.x0()
+            ),
+        }
+    }
 }
 
 /// Body text: size, faces, first-line indent, justified to both margins,
@@ -458,15 +504,12 @@ fn body_headings_and_items_follow_the_profile() {
             let want = match role {
                 Role::Continuation => leading,
                 Role::FirstLine | Role::Item => leading + b.paragraph_space_pt.value,
-                Role::Heading(k) => {
-                    if matches!(lines[i - 1].1, Role::Heading(j) if j == *k)
-                        && prev.y + leading + 0.1 > l.y
-                    {
-                        leading
-                    } else {
-                        leading + headings(&c.p)[*k].space_before_pt.value
-                    }
+                Role::HeadingContinued(_) => leading,
+                // The part title: under its part word.
+                Role::Heading(0) if part_words(&c.p).contains(&prev.text()) => {
+                    leading + c.p.headings.part_word.title_space_pt.value
                 }
+                Role::Heading(k) => leading + headings(&c.p)[*k].space_before_pt.value,
             };
             close(&format!("space above “{}”", l.text()), l.y - prev.y, want);
         }
@@ -494,6 +537,26 @@ fn body_headings_and_items_follow_the_profile() {
         assert!(
             seen.iter().all(|n| *n > 0),
             "every heading level appears: {seen:?}"
+        );
+        // Parts: each title under its part word, numbered in order.
+        let words = part_words(&c.p);
+        let parts: Vec<(String, String)> = lines
+            .windows(2)
+            .filter(|w| w[0].1 == Role::Heading(0) && w[1].1 == Role::Heading(0))
+            .map(|w| (w[0].0.text(), w[1].0.text()))
+            .collect();
+        assert_eq!(parts.len(), 2, "the seed's two parts: {parts:?}");
+        for (i, (word, title)) in parts.iter().enumerate() {
+            assert_eq!(word, &words[i]);
+            assert!(!words.contains(title), "a title under “{word}”");
+        }
+        // The test template's last heading wraps: its later lines are placed
+        // as the profile says (checked in `body_lines`).
+        assert!(
+            lines
+                .iter()
+                .any(|(_, r)| matches!(r, Role::HeadingContinued(k) if *k > 0)),
+            "a wrapped heading"
         );
         // Items: the marker, then the nested marker.
         let items: Vec<&Line> = lines
@@ -613,8 +676,23 @@ fn closing_follows_the_profile() {
             close(&format!("recipient “{}” baseline", l.text()), l.y, want);
             if l.text().starts_with(marker.trim_end()) {
                 close("recipient x", l.x0(), c.left());
+            } else {
+                // A wrapped recipient hangs under the text after its marker.
+                close(
+                    &format!("recipient continuation “{}” x", l.text()),
+                    l.x0(),
+                    c.left() + mm(cl.recipients.hanging_indent_mm.value),
+                );
             }
         }
+        let wrapped = list
+            .iter()
+            .filter(|l| !l.text().starts_with(marker.trim_end()))
+            .count();
+        assert!(
+            wrapped > 0 || c.p.name != "party-2018",
+            "the first recipient of the fixture wraps"
+        );
         let filing =
             c.p.signing
                 .bodies

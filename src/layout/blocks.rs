@@ -21,11 +21,30 @@ impl Layouter<'_> {
         let leading = b.line_height_pt.get();
         let indent = b.first_line_indent_mm.pt_from_mm();
         let mut counters = [0u32; 6];
+        // Parts so far, and whether the last block was a part word the
+        // template wrote itself (its title then gets none of its own).
+        let mut parts = 0usize;
+        let mut word_written = false;
         let mut out = Vec::new();
         for (block_no, block) in doc.blocks.iter().enumerate() {
             match block {
                 Block::Heading { level, spans } => {
                     let style = self.p.heading(*level);
+                    let is_part = std::ptr::eq(style, &self.p.headings.part);
+                    let mut space_before = style.space_before_pt.get();
+                    if !is_part {
+                        word_written = false;
+                    } else if self.is_part_word(&crate::markup::plain(spans)) {
+                        parts += 1;
+                        word_written = true;
+                    } else {
+                        if !word_written {
+                            out.extend(self.part_word(parts, style, leading, block_no));
+                            parts += 1;
+                        }
+                        space_before = self.p.headings.part_word.title_space_pt.get();
+                        word_written = false;
+                    }
                     let level = usize::from(*level).min(5);
                     counters[level] += 1;
                     for c in &mut counters[level + 1..] {
@@ -59,6 +78,7 @@ impl Layouter<'_> {
                         &spans,
                         size,
                         indent,
+                        style.continuation_indent_mm.pt_from_mm(),
                         Mode::Ragged,
                         style.align.get(),
                         block_no,
@@ -66,12 +86,13 @@ impl Layouter<'_> {
                     out.extend(stacked(
                         lines,
                         leading,
-                        style.space_before_pt.get(),
+                        space_before,
                         Style { face, size },
                         |_, _| LineRole::Heading { block: block_no },
                     ));
                 }
                 Block::Paragraph { spans } | Block::Item { spans, .. } => {
+                    word_written = false;
                     let (spans, indent) = match block {
                         Block::Item { depth, .. } => {
                             let items = &self.p.items;
@@ -94,6 +115,7 @@ impl Layouter<'_> {
                         &spans,
                         size,
                         indent,
+                        0.0,
                         Mode::Justify,
                         Align::Left,
                         block_no,
@@ -117,6 +139,60 @@ impl Layouter<'_> {
             }
         }
         out
+    }
+}
+
+impl Layouter<'_> {
+    /// The part word above the title of part `index` (0 the first),
+    /// `Phần thứ nhất`, as lines of the title's heading block.
+    fn part_word(
+        &mut self,
+        index: usize,
+        style: &HeadingStyle,
+        leading: f32,
+        block_no: usize,
+    ) -> Vec<VItem> {
+        let w = &self.p.headings.part_word;
+        let number = w
+            .numbers
+            .value
+            .get(index)
+            .cloned()
+            .unwrap_or_else(|| (index + 1).to_string());
+        let face: Face = style.face.get().into();
+        let spans = [Span {
+            text: w.pattern.value.replace("{n}", &number),
+            bold: matches!(face, Face::Bold | Face::BoldItalic),
+            italic: matches!(face, Face::Italic | Face::BoldItalic),
+        }];
+        let size = style.size_pt.get();
+        let lines = self.set_paragraph(
+            &spans,
+            size,
+            style.indent_mm.pt_from_mm(),
+            style.continuation_indent_mm.pt_from_mm(),
+            Mode::Ragged,
+            style.align.get(),
+            block_no,
+        );
+        stacked(
+            lines,
+            leading,
+            style.space_before_pt.get(),
+            Style { face, size },
+            |_, _| LineRole::Heading { block: block_no },
+        )
+        .collect()
+    }
+
+    /// Whether a part heading is a part word the template wrote itself
+    /// (`## Phần thứ nhất`): the profile's pattern with one of its numbers.
+    fn is_part_word(&self, text: &str) -> bool {
+        let w = &self.p.headings.part_word;
+        w.numbers
+            .value
+            .iter()
+            .any(|n| text.trim() == w.pattern.value.replace("{n}", n))
     }
 }
 
