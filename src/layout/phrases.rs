@@ -80,17 +80,15 @@ pub(crate) fn classes(words: &[&str], rules: &Phrases, phrases: bool) -> Vec<Bre
         segment += 1;
         let (w, next) = (words[i], words[i + 1]);
         let closes = w.ends_with([',', ';']);
+        let phrase_end = w.ends_with(';') || (w.ends_with(',') && segment > list_item);
+        let in_name = !closes && (name(i) || (i > 0 && name(i - 1) && name(i + 1)));
         let class = if in_bracket[i] || !break_allowed(w, next, words.get(i + 2).copied()) {
             Break::Never
-        } else if phrases && w.ends_with(';') {
-            Break::Phrase
-        } else if phrases && w.ends_with(',') && segment > list_item {
+        } else if phrases && phrase_end {
             Break::Phrase
         } else if phrases && starts_with_phrase(&words[i + 1..], &before) {
             Break::Before
-        } else if is_numeral(next) {
-            Break::Name
-        } else if !closes && (name(i) || (i > 0 && name(i - 1) && name(i + 1))) {
+        } else if is_numeral(next) || in_name {
             Break::Name
         } else if name(i + 1) {
             Break::BeforeName
