@@ -241,4 +241,47 @@ mod tests {
         assert!(!starts_with_number("Ưu điểm"));
         assert!(!starts_with_number("MTTQ và đoàn thể"));
     }
+
+    /// The heading lines of `markdown`'s body: (text, space above).
+    fn headings(markdown: &str) -> Vec<(String, f32)> {
+        let p = crate::profile::FormatProfile::party_2018();
+        let mut l = Layouter::new(&p);
+        let doc = crate::markup::parse("t.md", markdown).unwrap();
+        l.body(&doc)
+            .into_iter()
+            .filter(|v| matches!(v.kind, LineRole::Heading { .. }))
+            .map(|v| {
+                let text: String = v
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        crate::page::Item::Text(r) => Some(r.text().to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                (text.trim().to_string(), v.space_before)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_part_title_gets_its_part_word_once() {
+        let p = crate::profile::FormatProfile::party_2018();
+        let (before, under) = (
+            p.headings.part.space_before_pt.get(),
+            p.headings.part_word.title_space_pt.get(),
+        );
+        let got = headings("# t\n\n## KẾT QUẢ\n\nMột.\n\n## PHƯƠNG HƯỚNG\n\nHai.\n");
+        let want = [
+            ("Phần thứ nhất", before),
+            ("KẾT QUẢ", under),
+            ("Phần thứ hai", before),
+            ("PHƯƠNG HƯỚNG", under),
+        ];
+        let want: Vec<(String, f32)> = want.iter().map(|(t, s)| (t.to_string(), *s)).collect();
+        assert_eq!(got, want);
+        // A template that writes the part word itself gets no second one.
+        let got = headings("# t\n\n## Phần thứ nhất\n\n## KẾT QUẢ\n\nMột.\n");
+        assert_eq!(got, want[..2]);
+    }
 }

@@ -43,7 +43,8 @@ pub struct Item {
 pub enum Mode {
     /// Stretch and shrink spaces to fill every line but the last.
     Justify,
-    /// Keep natural spaces; prefer lines of even length (headings, summaries).
+    /// Keep natural spaces (headings): broken at phrases by
+    /// [`super::phrases`], never by this breaker.
     Ragged,
 }
 
@@ -63,7 +64,6 @@ pub struct Params {
     pub stretch_max: f32,
     /// The most letter spacing, in points, the emergency pass may add.
     pub tracking: f32,
-    pub mode: Mode,
 }
 
 /// A line: words `start..end` set with adjustment `ratio` (0 = natural
@@ -97,6 +97,9 @@ struct Stage {
     expand: f32,
     /// Letter spacing in points.
     tracking: f32,
+    /// The emergency: glyphs expand by their own width only (passes 2 and
+    /// 3 count the spaces' too, and let glyphs take what is left).
+    emergency: bool,
 }
 
 const LINE_PENALTY: f32 = 10.0;
@@ -133,17 +136,13 @@ pub fn break_lines(items: &[Item], params: &Params) -> Breaks {
         },
         expand,
         tracking: if emergency { params.tracking } else { 0.0 },
+        emergency,
     };
     if items.is_empty() {
         return done(Vec::new(), 0.0, false, false);
     }
     if let Some(lines) = run(items, params, Some(1.0), stage(0.0, false)) {
         return done(lines, 0.0, false, false);
-    }
-    if params.mode == Mode::Ragged {
-        let lines =
-            run(items, params, None, stage(0.0, false)).unwrap_or_else(|| fill(items, params));
-        return done(lines, 0.0, false, true);
     }
     // Half the expansion first: the least distortion that works.
     for expand in [params.expand / 2.0, params.expand] {
@@ -242,12 +241,12 @@ fn run(items: &[Item], p: &Params, tolerance: Option<f32>, stage: Stage) -> Opti
                 continue;
             }
             k += 1;
-            let Some(badness) = badness(ratio, natural, target, last, p, tolerance) else {
+            let Some(badness) = badness(ratio, tolerance) else {
                 continue;
             };
             let fitness = fitness_class(ratio);
             let mut d = (LINE_PENALTY + badness).powi(2) + items[end - 1].penalty.max(0.0);
-            if (i32::from(fitness) - i32::from(a.fitness)).abs() > 1 && p.mode == Mode::Justify {
+            if (i32::from(fitness) - i32::from(a.fitness)).abs() > 1 {
                 d += FITNESS_DEMERITS;
             }
             if last && end - a.position == 1 && a.line > 0 && items[end - 1].width < 0.25 * target {
@@ -312,12 +311,17 @@ fn adjustment(
     stage: Stage,
 ) -> f32 {
     let expand = stage.expand;
+    let glyphs = if stage.emergency {
+        natural - spaces
+    } else {
+        natural
+    };
     let slack = target - natural;
     if slack >= 0.0 {
-        if last || p.mode == Mode::Ragged {
+        if last {
             return 0.0;
         }
-        let stretch = spaces * stage.stretch + natural * expand + letters * stage.tracking;
+        let stretch = spaces * stage.stretch + glyphs * expand + letters * stage.tracking;
         if stretch > 0.0 {
             slack / stretch
         } else if slack < 0.001 {
@@ -326,7 +330,7 @@ fn adjustment(
             f32::INFINITY
         }
     } else {
-        let shrink = spaces * p.shrink + natural * expand;
+        let shrink = spaces * p.shrink + glyphs * expand;
         if shrink > 0.0 {
             slack / shrink
         } else {
@@ -336,24 +340,7 @@ fn adjustment(
 }
 
 /// Badness of a line, or `None` when the pass does not accept it.
-fn badness(
-    ratio: f32,
-    natural: f32,
-    target: f32,
-    last: bool,
-    p: &Params,
-    tolerance: Option<f32>,
-) -> Option<f32> {
-    if p.mode == Mode::Ragged {
-        if natural > target + 0.001 {
-            return None;
-        }
-        // Ragged lines: prefer even lengths; the last line counts too, so
-        // headings and summaries come out balanced.
-        let slack = (target - natural) / target;
-        let _ = last;
-        return Some(1000.0 * slack * slack);
-    }
+fn badness(ratio: f32, tolerance: Option<f32>) -> Option<f32> {
     match tolerance {
         Some(t) if ratio > t => return None,
         // The last pass leaves a line it cannot fill unjustified: each such
@@ -483,7 +470,6 @@ mod tests {
             expand: 0.015,
             stretch_max: 0.5,
             tracking: 0.42,
-            mode: Mode::Justify,
         }
     }
 
@@ -523,7 +509,12 @@ mod tests {
             } else {
                 spaces * p.shrink
             };
-            let set = natural + l.ratio * (flex + natural * b.expansion);
+            let glyphs = if b.emergency {
+                natural - spaces
+            } else {
+                natural
+            };
+            let set = natural + l.ratio * (flex + glyphs * b.expansion);
             assert!(
                 set <= target + 0.01,
                 "line {i} is {set} wide, measure {target}"
@@ -660,24 +651,6 @@ mod tests {
         assert!(b.emergency && !b.loose);
         assert_eq!(b.lines[0].end, 14);
         assert!(b.lines.iter().all(|l| l.ratio <= 1.0));
-    }
-
-    #[test]
-    fn ragged_mode_balances_lines() {
-        let items = words(&[50.0; 10]);
-        let p = Params {
-            first_width: 400.0,
-            width: 400.0,
-            stretch: 0.0,
-            shrink: 0.0,
-            expand: 0.0,
-            stretch_max: 0.0,
-            tracking: 0.0,
-            mode: Mode::Ragged,
-        };
-        let b = break_lines(&items, &p);
-        let lens: Vec<usize> = b.lines.iter().map(|l| l.end - l.start).collect();
-        assert_eq!(lens, vec![5, 5]);
     }
 
     #[test]

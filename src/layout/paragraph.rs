@@ -115,7 +115,6 @@ impl Layouter<'_> {
             expand: body.glyph_expansion.get(),
             stretch_max: body.space_stretch_max.get(),
             tracking: body.letter_spacing_max_em.get() * size,
-            mode,
         };
         let breaks = match mode {
             Mode::Justify => linebreak::break_lines(&items, &params),
@@ -430,9 +429,17 @@ fn justify(line: Fill, target: f32, p: &Params, breaks: &Breaks) -> Set {
     }
     let space_limit = if rest >= 0.0 { p.stretch } else { p.shrink };
     let mut widen = take(&mut rest, spaces * space_limit);
+    if !breaks.emergency {
+        // Passes 2 and 3: the glyphs take the rest.
+        return Set {
+            scale: 1.0 + rest / glyphs,
+            factor: widen / spaces,
+            tracking: 0.0,
+        };
+    }
     let grow = take(&mut rest, glyphs * expansion);
     let mut tracking = 0.0;
-    if breaks.emergency && rest > 0.0 {
+    if rest > 0.0 {
         widen += take(&mut rest, spaces * (p.stretch_max - p.stretch).max(0.0));
         if letters > 0.0 {
             tracking = take(&mut rest, letters * p.tracking) / letters;
@@ -484,7 +491,6 @@ mod tests {
             expand: 0.03,
             stretch_max: 0.5,
             tracking: 0.42,
-            mode: Mode::Justify,
         };
         let b = breaks(0.03, false);
         // Within the space limits: no scaling.

@@ -129,11 +129,13 @@ impl FormatProfile {
             }
         }
         if self.title_block.separator.text.value.ends_with('-') {
-            // poppler, PDFium and MuPDF take a line ending in U+002D for a
-            // word broken at the line end and join it to the next line.
+            // poppler's pdftotext takes a line ending in U+002D for a word
+            // broken at the line end and joins it to the next line
+            // (`----Năm 2021`); with U+2010 it, pdf.js, PDFium and MuPDF
+            // all print the separator on its own line.
             return Err((
                 "title_block.separator.text".into(),
-                "ends with a hyphen-minus (-), which text extractors join to the next line as a broken word; write the hyphen U+2010 (‐)".into(),
+                "ends with a hyphen-minus (-), which a text extractor (pdftotext) joins to the next line as a broken word; write the hyphen U+2010 (‐)".into(),
             ));
         }
         let limits = [
