@@ -340,3 +340,44 @@ fn the_test_phrase_definition_can_fail() {
     // A phrase wider than the line may break inside.
     assert!(small_print::mid_phrase_breaks(&old, 150.0, bold, 14.0).is_empty());
 }
+
+/// The real articles of tests/corpus as year-end reports: no justified line
+/// above 1.5×, whatever names, abbreviations or codes they hold (before the
+/// emergency pass three lines were, up to 2.01×).
+#[test]
+fn no_corpus_article_stretches_a_line_past_one_and_a_half() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let profile = FormatProfile::party_2018();
+    let dir = tempdir();
+    let org = fixture("org.yaml");
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut articles: Vec<std::path::PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    articles.sort();
+    assert!(articles.len() >= 10, "{} corpus articles", articles.len());
+    let (mut lines, mut loose, mut widest) = (0, Vec::new(), 0.0f32);
+    for a in &articles {
+        let pdf = render(dir.path(), "year-end", a, &["--org", org.to_str().unwrap()]);
+        let s = spacing(&pdf, &[], &profile);
+        lines += s.justified_lines;
+        widest = s.gaps.iter().copied().fold(widest, f32::max);
+        if s.loose_lines > 0 {
+            loose.push(a.file_name().unwrap().to_string_lossy().to_string());
+        }
+    }
+    println!(
+        "corpus: {} articles, {lines} justified lines, widest gap {widest:.3}×",
+        articles.len()
+    );
+    assert_eq!(
+        loose,
+        Vec::<String>::new(),
+        "articles with a line above 1.5×"
+    );
+    assert!(widest <= 1.5, "widest gap {widest:.3}×");
+}
