@@ -50,7 +50,8 @@ pub struct TextRun {
     /// The characters drawn, in order.
     pub text: String,
     /// Extra horizontal advances in points (positive: to the right), each
-    /// before the character at its byte offset in `text`: the kerning.
+    /// before the character at its byte offset in `text`: the kerning, and
+    /// the letter spacing of a line that spaces alone cannot fill.
     /// Offsets do not decrease.
     pub shifts: Vec<(usize, f32)>,
     /// Extra advance in points after every space (U+0020) of the run: the

@@ -12,168 +12,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use baocao::profile::{Align, FaceName, Field, FormatProfile, HeadingStyle, Numbering};
-use common::trace::{Line, Trace};
-use common::*;
-
-const SEED: &str = "000_1d509da1f266ee35.txt";
-/// Positions are written to 0.01 pt; glyph advances are rounded per glyph.
-const EPS: f32 = 0.06;
-
-fn mm(v: f32) -> f32 {
-    v * 72.0 / 25.4
-}
-
-fn font_name(face: FaceName) -> &'static str {
-    match face {
-        FaceName::Regular => "LiberationSerif",
-        FaceName::Bold => "LiberationSerif-Bold",
-        FaceName::Italic => "LiberationSerif-Italic",
-        FaceName::BoldItalic => "LiberationSerif-BoldItalic",
-    }
-}
-
-/// Whether MuPDF's font name (cut at 31 characters with its subset tag) is `face`.
-fn is_face(got: &str, face: FaceName) -> bool {
-    let want = font_name(face);
-    want.starts_with(got) && got.len() >= want.len().min(24)
-}
-
-/// The ascender of a bundled face in points at `size`, read from the font
-/// file's `hhea` and `head` tables.
-fn ascent(face: FaceName, size: f32) -> f32 {
-    let file = match face {
-        FaceName::Regular => "Regular",
-        FaceName::Bold => "Bold",
-        FaceName::Italic => "Italic",
-        FaceName::BoldItalic => "BoldItalic",
-    };
-    let path = format!(
-        "{}/fonts/LiberationSerif-{file}.ttf",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let font = std::fs::read(path).unwrap();
-    let u16_at = |at: usize| u16::from_be_bytes([font[at], font[at + 1]]);
-    let u32_at = |at: usize| u32::from_be_bytes(font[at..at + 4].try_into().unwrap()) as usize;
-    let table = |tag: &[u8]| {
-        (0..u16_at(4) as usize)
-            .map(|i| 12 + 16 * i)
-            .find(|&rec| &font[rec..rec + 4] == tag)
-            .map(|rec| u32_at(rec + 8))
-            .unwrap()
-    };
-    let units = f32::from(u16_at(table(b"head") + 18));
-    let asc = f32::from(u16_at(table(b"hhea") + 4) as i16);
-    asc / units * size
-}
-
-fn close(what: &str, got: f32, want: f32) {
-    assert!(
-        (got - want).abs() <= EPS,
-        "{what}: {got:.3} pt, the profile gives {want:.3} pt"
-    );
-}
-
-fn styled(what: &str, line: &Line, face: FaceName, size: f32) {
-    assert!(
-        is_face(line.font(), face),
-        "{what} “{}”: font {}, the profile gives {face:?}",
-        line.text(),
-        line.font()
-    );
-    close(&format!("{what} “{}” size", line.text()), line.size(), size);
-}
-
-/// A profile, the report it made and what MuPDF reads of it.
-struct Case {
-    p: FormatProfile,
-    trace: Trace,
-    lines: Vec<Line>,
-}
-
-impl Case {
-    fn line(&self, page: usize, text: &str) -> &Line {
-        self.lines
-            .iter()
-            .find(|l| l.page == page && l.text() == text)
-            .unwrap_or_else(|| {
-                let on: Vec<String> = self
-                    .lines
-                    .iter()
-                    .filter(|l| l.page == page)
-                    .map(|l| l.text())
-                    .take(40)
-                    .collect();
-                panic!(
-                    "no line “{text}” on page {page} of {}: {on:#?}",
-                    self.p.name
-                )
-            })
-    }
-    fn left(&self) -> f32 {
-        mm(self.p.margins.left_mm.value)
-    }
-    fn right(&self) -> f32 {
-        mm(self.p.page.width_mm.value) - mm(self.p.margins.right_mm.value)
-    }
-    fn measure(&self) -> f32 {
-        self.right() - self.left()
-    }
-}
-
-/// A template folder whose year-end template ends with a list and a
-/// nested list, so items reach the page.
-fn templates_with_items(dir: &Path) -> PathBuf {
-    let folder = dir.join("templates");
-    std::fs::create_dir_all(&folder).unwrap();
-    let builtin = include_str!("../templates/year-end.hbs");
-    let list = "\n- Mục thứ nhất của danh sách, đủ dài để xuống dòng: tiếp tục lãnh đạo, chỉ đạo thực hiện thắng lợi các chỉ tiêu, nhiệm vụ năm tiếp theo.\n  - Mục con của danh sách.\n";
-    std::fs::write(folder.join("year-end.hbs"), format!("{builtin}{list}")).unwrap();
-    folder
-}
-
-fn case(format: &str, dir: &Path) -> Case {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("seeds")
-        .join(SEED);
-    let org = fixture("org.yaml");
-    let templates = templates_with_items(dir);
-    let name = Path::new(format).file_stem().unwrap().to_str().unwrap();
-    let out = dir.join(format!("{name}.pdf"));
-    let o = baocao(
-        dir,
-        &[
-            "year-end",
-            seed.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--org",
-            org.to_str().unwrap(),
-            "--format",
-            format,
-            "--templates",
-            templates.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let p = FormatProfile::load(format).unwrap();
-    let trace = Trace::of(&out);
-    let lines = trace.lines();
-    Case { p, trace, lines }
-}
-
-fn both(check: impl Fn(&Case)) {
-    if !tool("mutool") {
-        return;
-    }
-    let dir = tempdir();
-    let alt = fixture("formats/geometry-alt.yaml");
-    for format in ["party-2018", alt.to_str().unwrap()] {
-        check(&case(format, dir.path()));
-    }
-}
+use common::geometry::*;
+use common::trace::Line;
 
 #[test]
 fn pages_have_the_profile_size() {
@@ -347,6 +188,18 @@ enum Role {
     Continuation,
     Item,
     Heading(usize),
+    /// A second or later line of a heading of that level.
+    HeadingContinued(usize),
+}
+
+/// The part words of a profile, first to last (`Phần thứ nhất` …).
+fn part_words(p: &FormatProfile) -> Vec<String> {
+    let w = &p.headings.part_word;
+    w.numbers
+        .value
+        .iter()
+        .map(|n| w.pattern.value.replace("{n}", n))
+        .collect()
 }
 
 fn headings(p: &FormatProfile) -> [&HeadingStyle; 4] {
@@ -394,33 +247,67 @@ fn body_lines(c: &Case) -> Vec<(&Line, Role)> {
                 && (h.align.value != Align::Center
                     || (l.centre() - c.left() - c.measure() / 2.0).abs() < EPS)
         });
+        // A later line of the heading above: its style, a leading below, and
+        // centred or at the level's continuation indent.
+        let continued = out.last().and_then(|(prev, role): &(&Line, Role)| {
+            let k = match role {
+                Role::Heading(k) | Role::HeadingContinued(k) => *k,
+                _ => return None,
+            };
+            let h = headings(&c.p)[k];
+            let placed = match h.align.value {
+                Align::Center => (l.centre() - c.left() - c.measure() / 2.0).abs() < EPS,
+                Align::Left => (l.x0() - c.left() - mm(h.continuation_indent_mm.value)).abs() < EPS,
+            };
+            // A centred level without numbers looks like its first line.
+            let unnumbered = heading == Some(k)
+                && h.numbering.value == Numbering::None
+                && !part_words(&c.p).contains(&prev.text());
+            ((heading.is_none() || unnumbered)
+                && prev.page == l.page
+                && (l.y - prev.y - b.line_height_pt.value).abs() < 0.1
+                && l.all_in(|f| is_face(f, h.face.value), h.size_pt.value)
+                && placed)
+                .then_some(k)
+        });
         // The test template's items, known by their words.
         let text = l.text();
         let is_item =
             text.contains("Mục thứ nhất của danh sách") || text.contains("Mục con của danh sách");
-        let role = match heading {
-            Some(k) => Role::Heading(k),
-            None if is_item && (l.x0() - item).abs() < EPS => Role::Item,
-            None if is_item => panic!(
-                "{}: item “{text}” at x {:.2}, not {item:.2}",
-                c.p.name,
-                l.x0()
-            ),
-            None if (l.x0() - indent).abs() < EPS => Role::FirstLine,
-            None if (l.x0() - c.left()).abs() < EPS => Role::Continuation,
-            None => panic!(
-                "{}: body line “{}” at x {:.2} starts nowhere the profile puts a line",
-                c.p.name,
-                l.text(),
-                l.x0()
-            ),
+        let role = match (heading, continued) {
+            (_, Some(k)) => Role::HeadingContinued(k),
+            (Some(k), _) => Role::Heading(k),
+            (None, None) => body_role(c, l, is_item, item, indent),
         };
-        if !matches!(role, Role::Heading(_)) {
+        if !matches!(role, Role::Heading(_) | Role::HeadingContinued(_)) {
             close(&format!("body “{}” size", l.text()), l.size(), size);
         }
         out.push((l, role));
     }
     out
+}
+
+/// The role of a line that is not a heading's: where it starts says it.
+fn body_role(c: &Case, l: &Line, is_item: bool, item: f32, indent: f32) -> Role {
+    let text = l.text();
+    {
+        match () {
+            _ if is_item && (l.x0() - item).abs() < EPS => Role::Item,
+            _ if is_item => panic!(
+                "{}: item “{text}” at x {:.2}, not {item:.2}",
+                c.p.name,
+                l.x0()
+            ),
+            _ if (l.x0() - indent).abs() < EPS => Role::FirstLine,
+            _ if (l.x0() - c.left()).abs() < EPS => Role::Continuation,
+            _ => panic!(
+                "{}: body line “{}” at x {:.2} starts nowhere the profile puts a line",
+                c.p.name,
+                l.text(),
+                l.x0()
+            ),
+        }
+    }
 }
 
 /// Body text: size, faces, first-line indent, justified to both margins,
@@ -458,15 +345,12 @@ fn body_headings_and_items_follow_the_profile() {
             let want = match role {
                 Role::Continuation => leading,
                 Role::FirstLine | Role::Item => leading + b.paragraph_space_pt.value,
-                Role::Heading(k) => {
-                    if matches!(lines[i - 1].1, Role::Heading(j) if j == *k)
-                        && prev.y + leading + 0.1 > l.y
-                    {
-                        leading
-                    } else {
-                        leading + headings(&c.p)[*k].space_before_pt.value
-                    }
+                Role::HeadingContinued(_) => leading,
+                // The part title: under its part word.
+                Role::Heading(0) if part_words(&c.p).contains(&prev.text()) => {
+                    leading + c.p.headings.part_word.title_space_pt.value
                 }
+                Role::Heading(k) => leading + headings(&c.p)[*k].space_before_pt.value,
             };
             close(&format!("space above “{}”", l.text()), l.y - prev.y, want);
         }
@@ -494,6 +378,26 @@ fn body_headings_and_items_follow_the_profile() {
         assert!(
             seen.iter().all(|n| *n > 0),
             "every heading level appears: {seen:?}"
+        );
+        // Parts: each title under its part word, numbered in order.
+        let words = part_words(&c.p);
+        let parts: Vec<(String, String)> = lines
+            .windows(2)
+            .filter(|w| w[0].1 == Role::Heading(0) && w[1].1 == Role::Heading(0))
+            .map(|w| (w[0].0.text(), w[1].0.text()))
+            .collect();
+        assert_eq!(parts.len(), 2, "the seed's two parts: {parts:?}");
+        for (i, (word, title)) in parts.iter().enumerate() {
+            assert_eq!(word, &words[i]);
+            assert!(!words.contains(title), "a title under “{word}”");
+        }
+        // The test template's last heading wraps: its later lines are placed
+        // as the profile says (checked in `body_lines`).
+        assert!(
+            lines
+                .iter()
+                .any(|(_, r)| matches!(r, Role::HeadingContinued(k) if *k > 0)),
+            "a wrapped heading"
         );
         // Items: the marker, then the nested marker.
         let items: Vec<&Line> = lines
@@ -613,8 +517,23 @@ fn closing_follows_the_profile() {
             close(&format!("recipient “{}” baseline", l.text()), l.y, want);
             if l.text().starts_with(marker.trim_end()) {
                 close("recipient x", l.x0(), c.left());
+            } else {
+                // A wrapped recipient hangs under the text after its marker.
+                close(
+                    &format!("recipient continuation “{}” x", l.text()),
+                    l.x0(),
+                    c.left() + mm(cl.recipients.hanging_indent_mm.value),
+                );
             }
         }
+        let wrapped = list
+            .iter()
+            .filter(|l| !l.text().starts_with(marker.trim_end()))
+            .count();
+        assert!(
+            wrapped > 0 || c.p.name != "party-2018",
+            "the first recipient of the fixture wraps"
+        );
         let filing =
             c.p.signing
                 .bodies

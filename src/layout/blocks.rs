@@ -21,11 +21,30 @@ impl Layouter<'_> {
         let leading = b.line_height_pt.get();
         let indent = b.first_line_indent_mm.pt_from_mm();
         let mut counters = [0u32; 6];
+        // Parts so far, and whether the last block was a part word the
+        // template wrote itself (its title then gets none of its own).
+        let mut parts = 0usize;
+        let mut word_written = false;
         let mut out = Vec::new();
         for (block_no, block) in doc.blocks.iter().enumerate() {
             match block {
                 Block::Heading { level, spans } => {
                     let style = self.p.heading(*level);
+                    let is_part = std::ptr::eq(style, &self.p.headings.part);
+                    let mut space_before = style.space_before_pt.get();
+                    if !is_part {
+                        word_written = false;
+                    } else if self.is_part_word(&crate::markup::plain(spans)) {
+                        parts += 1;
+                        word_written = true;
+                    } else {
+                        if !word_written {
+                            out.extend(self.part_word(parts, style, leading, block_no));
+                            parts += 1;
+                        }
+                        space_before = self.p.headings.part_word.title_space_pt.get();
+                        word_written = false;
+                    }
                     let level = usize::from(*level).min(5);
                     counters[level] += 1;
                     for c in &mut counters[level + 1..] {
@@ -59,6 +78,7 @@ impl Layouter<'_> {
                         &spans,
                         size,
                         indent,
+                        style.continuation_indent_mm.pt_from_mm(),
                         Mode::Ragged,
                         style.align.get(),
                         block_no,
@@ -66,12 +86,13 @@ impl Layouter<'_> {
                     out.extend(stacked(
                         lines,
                         leading,
-                        style.space_before_pt.get(),
+                        space_before,
                         Style { face, size },
                         |_, _| LineRole::Heading { block: block_no },
                     ));
                 }
                 Block::Paragraph { spans } | Block::Item { spans, .. } => {
+                    word_written = false;
                     let (spans, indent) = match block {
                         Block::Item { depth, .. } => {
                             let items = &self.p.items;
@@ -94,6 +115,7 @@ impl Layouter<'_> {
                         &spans,
                         size,
                         indent,
+                        0.0,
                         Mode::Justify,
                         Align::Left,
                         block_no,
@@ -117,6 +139,60 @@ impl Layouter<'_> {
             }
         }
         out
+    }
+}
+
+impl Layouter<'_> {
+    /// The part word above the title of part `index` (0 the first),
+    /// `Phần thứ nhất`, as lines of the title's heading block.
+    fn part_word(
+        &mut self,
+        index: usize,
+        style: &HeadingStyle,
+        leading: f32,
+        block_no: usize,
+    ) -> Vec<VItem> {
+        let w = &self.p.headings.part_word;
+        let number = w
+            .numbers
+            .value
+            .get(index)
+            .cloned()
+            .unwrap_or_else(|| (index + 1).to_string());
+        let face: Face = style.face.get().into();
+        let spans = [Span {
+            text: w.pattern.value.replace("{n}", &number),
+            bold: matches!(face, Face::Bold | Face::BoldItalic),
+            italic: matches!(face, Face::Italic | Face::BoldItalic),
+        }];
+        let size = style.size_pt.get();
+        let lines = self.set_paragraph(
+            &spans,
+            size,
+            style.indent_mm.pt_from_mm(),
+            style.continuation_indent_mm.pt_from_mm(),
+            Mode::Ragged,
+            style.align.get(),
+            block_no,
+        );
+        stacked(
+            lines,
+            leading,
+            style.space_before_pt.get(),
+            Style { face, size },
+            |_, _| LineRole::Heading { block: block_no },
+        )
+        .collect()
+    }
+
+    /// Whether a part heading is a part word the template wrote itself
+    /// (`## Phần thứ nhất`): the profile's pattern with one of its numbers.
+    fn is_part_word(&self, text: &str) -> bool {
+        let w = &self.p.headings.part_word;
+        w.numbers
+            .value
+            .iter()
+            .any(|n| text.trim() == w.pattern.value.replace("{n}", n))
     }
 }
 
@@ -164,5 +240,48 @@ mod tests {
         assert!(!starts_with_number("KẾT QUẢ ĐẠT ĐƯỢC"));
         assert!(!starts_with_number("Ưu điểm"));
         assert!(!starts_with_number("MTTQ và đoàn thể"));
+    }
+
+    /// The heading lines of `markdown`'s body: (text, space above).
+    fn headings(markdown: &str) -> Vec<(String, f32)> {
+        let p = crate::profile::FormatProfile::party_2018();
+        let mut l = Layouter::new(&p);
+        let doc = crate::markup::parse("t.md", markdown).unwrap();
+        l.body(&doc)
+            .into_iter()
+            .filter(|v| matches!(v.kind, LineRole::Heading { .. }))
+            .map(|v| {
+                let text: String = v
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        crate::page::Item::Text(r) => Some(r.text().to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                (text.trim().to_string(), v.space_before)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_part_title_gets_its_part_word_once() {
+        let p = crate::profile::FormatProfile::party_2018();
+        let (before, under) = (
+            p.headings.part.space_before_pt.get(),
+            p.headings.part_word.title_space_pt.get(),
+        );
+        let got = headings("# t\n\n## KẾT QUẢ\n\nMột.\n\n## PHƯƠNG HƯỚNG\n\nHai.\n");
+        let want = [
+            ("Phần thứ nhất", before),
+            ("KẾT QUẢ", under),
+            ("Phần thứ hai", before),
+            ("PHƯƠNG HƯỚNG", under),
+        ];
+        let want: Vec<(String, f32)> = want.iter().map(|(t, s)| (t.to_string(), *s)).collect();
+        assert_eq!(got, want);
+        // A template that writes the part word itself gets no second one.
+        let got = headings("# t\n\n## Phần thứ nhất\n\n## KẾT QUẢ\n\nMột.\n");
+        assert_eq!(got, want[..2]);
     }
 }

@@ -170,7 +170,7 @@ impl Layouter<'_> {
         let list = Style::from(&c.recipients.size_pt, &c.recipients.face);
         let list_leading = c.recipients.line_height_pt.get();
         let dash = format!("{} ", c.recipients.marker.value);
-        let hang = self.width(&dash, list);
+        let hang = c.recipients.hanging_indent_mm.pt_from_mm();
         let mut list_y = leading - list_leading;
         let mut lines: Vec<String> = letter
             .recipients

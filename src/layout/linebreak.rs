@@ -8,12 +8,21 @@
 //! ragged.
 //!
 //! Pass 1 only accepts lines whose spaces stay within their bounds. If no such
-//! set of breaks exists (long codes leave too few spaces), passes 2 and 3 also
-//! let a line's glyphs widen or narrow, by half of `expand` and then by all of
-//! it (font expansion, as pdfTeX does), while the spaces keep the same bounds.
-//! Only if that fails too does the last pass accept looser lines (the caller
-//! warns). Words wider than a line
-//! must be split by the caller beforehand.
+//! set of breaks exists (long codes or names leave too few spaces), passes 2
+//! and 3 also let a line's glyphs widen or narrow, by half of `expand` and
+//! then by all of it (font expansion, as pdfTeX does), while the spaces keep
+//! the same bounds. Pass 4, the emergency, lets spaces grow on to
+//! `stretch_max` and then the letters of words spread by up to `tracking`.
+//!
+//! A paragraph's first line starts where the paragraph does, so its only
+//! choices are the few word ends near the measure: one long unbreakable word
+//! there (`Ph.Ăngghen`, `V.I.Lênin`, `05-CT/TW`) can leave it too loose on
+//! one side and too tight on the other. Before pass 4 existed the last pass
+//! then dropped glyph expansion and let spaces stretch without bound (the
+//! 1.98× lines of issue 16); it now keeps the emergency's limits, and a line
+//! that cannot meet even them is left unjustified (`ratio` above 1, natural
+//! spaces) rather than stretched past them. The caller warns. Words wider
+//! than a line must be split by the caller beforehand.
 
 /// A word as the breaker sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,6 +31,8 @@ pub struct Item {
     pub width: f32,
     /// Natural width of the space after the word (ignored after the last word).
     pub space: f32,
+    /// Places between letters of the word that may take letter spacing.
+    pub letters: f32,
     /// Whether a line may end after this word.
     pub breakable: bool,
     /// Extra demerits for ending a line after this word.
@@ -32,7 +43,8 @@ pub struct Item {
 pub enum Mode {
     /// Stretch and shrink spaces to fill every line but the last.
     Justify,
-    /// Keep natural spaces; prefer lines of even length (headings, summaries).
+    /// Keep natural spaces (headings): broken at phrases by
+    /// [`super::phrases`], never by this breaker.
     Ragged,
 }
 
@@ -48,12 +60,15 @@ pub struct Params {
     pub shrink: f32,
     /// How far glyphs may widen or narrow in pass 2, as a fraction of their width.
     pub expand: f32,
-    pub mode: Mode,
+    /// How far a space may stretch in the emergency pass (at least `stretch`).
+    pub stretch_max: f32,
+    /// The most letter spacing, in points, the emergency pass may add.
+    pub tracking: f32,
 }
 
 /// A line: words `start..end` set with adjustment `ratio` (0 = natural
-/// spaces, 1 = fully stretched, -1 = fully shrunk). With expansion in use,
-/// glyphs scale by `1 + ratio × expansion` as well.
+/// spaces, 1 = fully stretched, -1 = fully shrunk; above 1: left
+/// unjustified, as no limit lets it fill the measure).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Line {
     pub start: usize,
@@ -67,8 +82,24 @@ pub struct Breaks {
     pub lines: Vec<Line>,
     /// Glyph expansion the lines use (0 unless pass 2 was needed).
     pub expansion: f32,
-    /// Some line had to be looser than `stretch` allows.
+    /// The emergency's limits apply (`stretch_max`, `tracking`).
+    pub emergency: bool,
+    /// Some line could not be set within even those and is left unjustified.
     pub loose: bool,
+}
+
+/// What a pass lets a line use to fill the measure.
+#[derive(Debug, Clone, Copy)]
+struct Stage {
+    /// Space stretch, as a fraction of the natural space.
+    stretch: f32,
+    /// Glyph expansion and compression.
+    expand: f32,
+    /// Letter spacing in points.
+    tracking: f32,
+    /// The emergency: glyphs expand by their own width only (passes 2 and
+    /// 3 count the spaces' too, and let glyphs take what is left).
+    emergency: bool,
 }
 
 const LINE_PENALTY: f32 = 10.0;
@@ -91,27 +122,42 @@ struct Node {
 
 /// Breaks `items` into lines.
 pub fn break_lines(items: &[Item], params: &Params) -> Breaks {
-    let done = |lines, expansion, loose| Breaks {
+    let done = |lines, expansion, emergency, loose| Breaks {
         lines,
         expansion,
+        emergency,
         loose,
     };
+    let stage = |expand, emergency: bool| Stage {
+        stretch: if emergency {
+            params.stretch_max.max(params.stretch)
+        } else {
+            params.stretch
+        },
+        expand,
+        tracking: if emergency { params.tracking } else { 0.0 },
+        emergency,
+    };
     if items.is_empty() {
-        return done(Vec::new(), 0.0, false);
+        return done(Vec::new(), 0.0, false, false);
     }
-    if let Some(lines) = run(items, params, Some(1.0), 0.0) {
-        return done(lines, 0.0, false);
+    if let Some(lines) = run(items, params, Some(1.0), stage(0.0, false)) {
+        return done(lines, 0.0, false, false);
     }
-    if params.mode == Mode::Justify && params.expand > 0.0 {
-        // Half the expansion first: the least distortion that works.
-        for expand in [params.expand / 2.0, params.expand] {
-            if let Some(lines) = run(items, params, Some(1.0), expand) {
-                return done(lines, expand, false);
+    // Half the expansion first: the least distortion that works.
+    for expand in [params.expand / 2.0, params.expand] {
+        if expand > 0.0 {
+            if let Some(lines) = run(items, params, Some(1.0), stage(expand, false)) {
+                return done(lines, expand, false, false);
             }
         }
     }
-    let lines = run(items, params, None, 0.0).unwrap_or_else(|| fill(items, params));
-    done(lines, 0.0, true)
+    let emergency = stage(params.expand, true);
+    if let Some(lines) = run(items, params, Some(1.0), emergency) {
+        return done(lines, params.expand, true, false);
+    }
+    let lines = run(items, params, None, emergency).unwrap_or_else(|| fill(items, params));
+    done(lines, params.expand, true, true)
 }
 
 /// Prefix sums for O(1) line measurement.
@@ -120,22 +166,32 @@ struct Sums {
     advance: Vec<f32>,
     /// Σ space of words before i.
     space: Vec<f32>,
+    /// Σ letters of words before i.
+    letters: Vec<f32>,
 }
 
 impl Sums {
     fn new(items: &[Item]) -> Sums {
         let mut advance = Vec::with_capacity(items.len() + 1);
         let mut space = Vec::with_capacity(items.len() + 1);
-        let (mut a, mut s) = (0.0f64, 0.0f64);
+        let mut letters = Vec::with_capacity(items.len() + 1);
+        let (mut a, mut s, mut l) = (0.0f64, 0.0f64, 0.0f64);
         advance.push(0.0);
         space.push(0.0);
+        letters.push(0.0);
         for it in items {
             a += f64::from(it.width + it.space);
             s += f64::from(it.space);
+            l += f64::from(it.letters);
             advance.push(a as f32);
             space.push(s as f32);
+            letters.push(l as f32);
         }
-        Sums { advance, space }
+        Sums {
+            advance,
+            space,
+            letters,
+        }
     }
 
     /// Natural width of words start..end, and the total of the spaces between them.
@@ -145,9 +201,14 @@ impl Sums {
         let spaces = self.space[end - 1] - self.space[start];
         (natural, spaces)
     }
+
+    /// Places for letter spacing in words start..end.
+    fn letters(&self, start: usize, end: usize) -> f32 {
+        self.letters[end] - self.letters[start]
+    }
 }
 
-fn run(items: &[Item], p: &Params, tolerance: Option<f32>, expand: f32) -> Option<Vec<Line>> {
+fn run(items: &[Item], p: &Params, tolerance: Option<f32>, stage: Stage) -> Option<Vec<Line>> {
     let n = items.len();
     let sums = Sums::new(items);
     let mut nodes = vec![Node {
@@ -172,19 +233,20 @@ fn run(items: &[Item], p: &Params, tolerance: Option<f32>, expand: f32) -> Optio
             let a = nodes[active[k]];
             let target = if a.line == 0 { p.first_width } else { p.width };
             let (natural, spaces) = sums.line(items, a.position, end);
-            let ratio = adjustment(natural, spaces, target, last, p, expand);
+            let letters = sums.letters(a.position, end);
+            let ratio = adjustment(natural, spaces, letters, target, last, p, stage);
             if ratio < -1.0 || (natural > target + 0.001 && spaces == 0.0) {
                 // Too wide: no later break from this node can fit either.
                 active.remove(k);
                 continue;
             }
             k += 1;
-            let Some(badness) = badness(ratio, natural, target, last, p, tolerance) else {
+            let Some(badness) = badness(ratio, tolerance) else {
                 continue;
             };
             let fitness = fitness_class(ratio);
             let mut d = (LINE_PENALTY + badness).powi(2) + items[end - 1].penalty.max(0.0);
-            if (i32::from(fitness) - i32::from(a.fitness)).abs() > 1 && p.mode == Mode::Justify {
+            if (i32::from(fitness) - i32::from(a.fitness)).abs() > 1 {
                 d += FITNESS_DEMERITS;
             }
             if last && end - a.position == 1 && a.line > 0 && items[end - 1].width < 0.25 * target {
@@ -239,13 +301,27 @@ fn run(items: &[Item], p: &Params, tolerance: Option<f32>, expand: f32) -> Optio
 }
 
 /// Adjustment ratio of a line; +inf when it cannot stretch.
-fn adjustment(natural: f32, spaces: f32, target: f32, last: bool, p: &Params, expand: f32) -> f32 {
+fn adjustment(
+    natural: f32,
+    spaces: f32,
+    letters: f32,
+    target: f32,
+    last: bool,
+    p: &Params,
+    stage: Stage,
+) -> f32 {
+    let expand = stage.expand;
+    let glyphs = if stage.emergency {
+        natural - spaces
+    } else {
+        natural
+    };
     let slack = target - natural;
     if slack >= 0.0 {
-        if last || p.mode == Mode::Ragged {
+        if last {
             return 0.0;
         }
-        let stretch = spaces * p.stretch + natural * expand;
+        let stretch = spaces * stage.stretch + glyphs * expand + letters * stage.tracking;
         if stretch > 0.0 {
             slack / stretch
         } else if slack < 0.001 {
@@ -254,7 +330,7 @@ fn adjustment(natural: f32, spaces: f32, target: f32, last: bool, p: &Params, ex
             f32::INFINITY
         }
     } else {
-        let shrink = spaces * p.shrink + natural * expand;
+        let shrink = spaces * p.shrink + glyphs * expand;
         if shrink > 0.0 {
             slack / shrink
         } else {
@@ -264,28 +340,13 @@ fn adjustment(natural: f32, spaces: f32, target: f32, last: bool, p: &Params, ex
 }
 
 /// Badness of a line, or `None` when the pass does not accept it.
-fn badness(
-    ratio: f32,
-    natural: f32,
-    target: f32,
-    last: bool,
-    p: &Params,
-    tolerance: Option<f32>,
-) -> Option<f32> {
-    if p.mode == Mode::Ragged {
-        if natural > target + 0.001 {
-            return None;
-        }
-        // Ragged lines: prefer even lengths; the last line counts too, so
-        // headings and summaries come out balanced.
-        let slack = (target - natural) / target;
-        let _ = last;
-        return Some(1000.0 * slack * slack);
-    }
-    if let Some(t) = tolerance {
-        if ratio > t {
-            return None;
-        }
+fn badness(ratio: f32, tolerance: Option<f32>) -> Option<f32> {
+    match tolerance {
+        Some(t) if ratio > t => return None,
+        // The last pass leaves a line it cannot fill unjustified: each such
+        // line costs the same, so there are as few as can be.
+        None if ratio > 1.0 => return Some(MAX_BADNESS),
+        _ => {}
     }
     Some((100.0 * ratio.abs().powi(3)).min(MAX_BADNESS))
 }
@@ -393,6 +454,7 @@ mod tests {
             .map(|w| Item {
                 width: *w,
                 space: 3.5,
+                letters: (*w / 7.0).round() - 1.0,
                 breakable: true,
                 penalty: 0.0,
             })
@@ -406,7 +468,8 @@ mod tests {
             stretch: 0.335,
             shrink: 0.33,
             expand: 0.015,
-            mode: Mode::Justify,
+            stretch_max: 0.5,
+            tracking: 0.42,
         }
     }
 
@@ -434,12 +497,24 @@ mod tests {
             assert!(l.start < l.end);
             let target = if i == 0 { p.first_width } else { p.width };
             let (natural, spaces) = sums.line(items, l.start, l.end);
-            let flex = if l.ratio >= 0.0 {
+            if l.ratio > 1.0 {
+                // Left unjustified: natural spaces, within the measure.
+                assert!(b.loose && natural <= target + 0.01);
+                continue;
+            }
+            let flex = if l.ratio >= 0.0 && b.emergency {
+                spaces * p.stretch_max + sums.letters(l.start, l.end) * p.tracking
+            } else if l.ratio >= 0.0 {
                 spaces * p.stretch
             } else {
                 spaces * p.shrink
             };
-            let set = natural + l.ratio * (flex + natural * b.expansion);
+            let glyphs = if b.emergency {
+                natural - spaces
+            } else {
+                natural
+            };
+            let set = natural + l.ratio * (flex + glyphs * b.expansion);
             assert!(
                 set <= target + 0.01,
                 "line {i} is {set} wide, measure {target}"
@@ -543,26 +618,39 @@ mod tests {
         let items = words(&[200.0, 250.0]);
         let p = params(300.0);
         let b = break_lines(&items, &p);
-        assert!(b.loose);
-        assert_eq!(b.expansion, 0.0);
+        assert!(b.loose && b.emergency);
         assert_eq!(b.lines.len(), 2);
         assert_eq!(b.lines[0].end, 1);
+        // The line that cannot be filled is marked to be left unjustified.
+        assert!(b.lines[0].ratio > 1.0);
     }
 
     #[test]
-    fn ragged_mode_balances_lines() {
-        let items = words(&[50.0; 10]);
-        let p = Params {
-            first_width: 400.0,
-            width: 400.0,
-            stretch: 0.0,
-            shrink: 0.0,
-            expand: 0.0,
-            mode: Mode::Ragged,
-        };
+    fn a_rigid_first_line_takes_the_emergency_limits_not_unbounded_spaces() {
+        // The first line can end only before or after an 80 pt word (a name
+        // with initials): 41 pt short with 13 spaces, or far too wide.
+        let mut widths = vec![28.0; 13];
+        widths.push(21.0);
+        widths.push(80.0);
+        widths.extend([25.0; 30]);
+        let items = words(&widths);
+        let mut p = params(467.7);
+        p.expand = 0.03;
+        let natural: f32 = widths[..14].iter().sum::<f32>() + 13.0 * 3.5;
+        p.first_width = natural + 41.0;
+        let without = break_lines(
+            &items,
+            &Params {
+                stretch_max: p.stretch,
+                tracking: 0.0,
+                ..p
+            },
+        );
+        assert!(without.loose, "spaces and glyphs alone cannot fill it");
         let b = break_lines(&items, &p);
-        let lens: Vec<usize> = b.lines.iter().map(|l| l.end - l.start).collect();
-        assert_eq!(lens, vec![5, 5]);
+        assert!(b.emergency && !b.loose);
+        assert_eq!(b.lines[0].end, 14);
+        assert!(b.lines.iter().all(|l| l.ratio <= 1.0));
     }
 
     #[test]

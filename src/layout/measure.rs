@@ -2,16 +2,18 @@
 //! kerning, single runs, and plain text wrapped into centred or filled lines
 //! (header rows, the trích yếu, recipients).
 
-use super::linebreak::{self, break_allowed, Item as BreakItem, Mode, Params};
+use super::phrases::{self, Word};
 use super::{Layouter, Style};
 use crate::page::TextRun;
 
 /// How plain text wraps.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Wrap {
-    /// Lines of even length (centred header lines, headings).
+    /// Lines of even length, never inside a name or a short bracket
+    /// (header rows, the signature lines).
     Balanced,
-    /// Even lines, broken after `,` or `;` where possible (the trích yếu).
+    /// Even lines broken at phrase boundaries (the trích yếu; see
+    /// [`phrases`]).
     BalancedAtPhrases,
     /// Each line as full as it goes (lists).
     Fill,
@@ -91,36 +93,21 @@ impl Layouter<'_> {
             return vec![text.to_string()];
         }
         let space = self.width(" ", style);
-        let items: Vec<BreakItem> = words
+        let items: Vec<Word> = words
             .iter()
-            .enumerate()
-            .map(|(i, w)| BreakItem {
+            .map(|w| Word {
                 width: self.width(w, style),
                 space,
-                breakable: i + 1 < words.len()
-                    && break_allowed(w, words[i + 1], words.get(i + 2).copied()),
-                penalty: if wrap == Wrap::BalancedAtPhrases && !w.ends_with([',', ';']) {
-                    100_000.0
-                } else {
-                    0.0
-                },
             })
             .collect();
-        let params = Params {
-            first_width,
-            width,
-            stretch: 0.0,
-            shrink: 0.0,
-            expand: 0.0,
-            mode: Mode::Ragged,
-        };
+        let breaks = phrases::classes(&words, &self.p.phrases, wrap == Wrap::BalancedAtPhrases);
         let lines = match wrap {
-            Wrap::Fill => linebreak::fill(&items, &params),
-            _ => linebreak::break_lines(&items, &params).lines,
+            Wrap::Fill => phrases::fill(&items, &breaks, first_width, width),
+            _ => phrases::balanced(&items, &breaks, first_width, width),
         };
         lines
             .iter()
-            .map(|l| words[l.start..l.end].join(" "))
+            .map(|(start, end)| words[*start..*end].join(" "))
             .collect()
     }
 }

@@ -21,6 +21,7 @@ mod measure;
 pub mod metrics;
 mod paginate;
 mod paragraph;
+mod phrases;
 
 use std::collections::BTreeSet;
 

@@ -4,7 +4,8 @@
 
 use std::borrow::Cow;
 
-use super::linebreak::{self, break_allowed, Item as BreakItem, Mode, Params};
+use super::linebreak::{self, break_allowed, Breaks, Item as BreakItem, Line, Mode, Params};
+use super::phrases::{self, Break, Word};
 use super::{Layouter, Style};
 use crate::error::Warning;
 use crate::font::Face;
@@ -62,16 +63,25 @@ impl Token<'_> {
 }
 
 impl Layouter<'_> {
-    /// Sets a paragraph into lines of positioned runs (baseline 0).
+    /// Sets a paragraph into lines of positioned runs (baseline 0): the
+    /// first line from `indent`, the others from `hang` (left-aligned), each
+    /// centred on the measure (centred). Justified text breaks for even
+    /// spacing; ragged text (headings) at phrase boundaries.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn set_paragraph(
         &mut self,
         spans: &[Span],
         size: f32,
         indent: f32,
+        hang: f32,
         mode: Mode,
         align: Align,
         block_no: usize,
     ) -> Vec<Vec<Item>> {
+        let (indent, hang) = match align {
+            Align::Left => (indent, hang),
+            Align::Center => (0.0, 0.0),
+        };
         let first_width = self.measure - indent;
         let mut tokens = self.tokens(spans, size);
         self.split_overlong(&mut tokens, first_width.min(self.measure), size, block_no);
@@ -85,6 +95,7 @@ impl Layouter<'_> {
             .map(|(i, t)| BreakItem {
                 width: t.width,
                 space: t.space,
+                letters: letter_gaps(&texts[i]),
                 breakable: i + 1 == tokens.len()
                     || t.space == 0.0
                     || break_allowed(
@@ -98,13 +109,17 @@ impl Layouter<'_> {
         let body = &self.p.body;
         let params = Params {
             first_width,
-            width: self.measure,
+            width: self.measure - hang,
             stretch: body.space_stretch.get(),
             shrink: body.space_shrink.get(),
             expand: body.glyph_expansion.get(),
-            mode,
+            stretch_max: body.space_stretch_max.get(),
+            tracking: body.letter_spacing_max_em.get() * size,
         };
-        let breaks = linebreak::break_lines(&items, &params);
+        let breaks = match mode {
+            Mode::Justify => linebreak::break_lines(&items, &params),
+            Mode::Ragged => self.break_at_phrases(&tokens, &texts, &params),
+        };
         if breaks.loose {
             let start: String = tokens
                 .iter()
@@ -113,7 +128,7 @@ impl Layouter<'_> {
                 .collect::<Vec<_>>()
                 .join(" ");
             self.warnings.push(Warning::new(format!(
-                "a line in the paragraph starting “{start}…” could not be justified within the spacing limits and is looser"
+                "a line in the paragraph starting “{start}…” could not be justified within the spacing limits and is left unjustified"
             )));
         }
         let n = breaks.lines.len();
@@ -122,7 +137,7 @@ impl Layouter<'_> {
             .iter()
             .enumerate()
             .map(|(li, line)| {
-                let target = if li == 0 { first_width } else { self.measure };
+                let target = if li == 0 { first_width } else { params.width };
                 let last = li + 1 == n;
                 let natural: f32 = (line.start..line.end)
                     .map(|i| {
@@ -135,27 +150,65 @@ impl Layouter<'_> {
                     })
                     .sum();
                 let x0 = match align {
-                    Align::Left => self.left + if li == 0 { indent } else { 0.0 },
+                    Align::Left => self.left + if li == 0 { indent } else { hang },
                     Align::Center => self.left + (self.measure - natural) / 2.0,
                 };
                 // Justified lines fill the measure; a last line only when it had
-                // to shrink to fit.
-                let fill = mode == Mode::Justify && (!last || line.ratio < 0.0);
-                let (scale, factor) = if fill {
+                // to shrink to fit; a line no limit lets fill it, never.
+                let fill =
+                    mode == Mode::Justify && (!last || line.ratio < 0.0) && line.ratio <= 1.0;
+                let set = if fill {
                     let spaces: f32 = (line.start..line.end - 1).map(|i| tokens[i].space).sum();
+                    let letters: f32 = (line.start..line.end).map(|i| items[i].letters).sum();
                     justify(
-                        natural - spaces,
-                        spaces,
+                        Fill {
+                            glyphs: natural - spaces,
+                            spaces,
+                            letters,
+                        },
                         target - 0.01,
                         &params,
-                        breaks.expansion,
+                        &breaks,
                     )
                 } else {
-                    (1.0, 0.0)
+                    Set::NATURAL
                 };
-                self.emit_line(&tokens[line.start..line.end], x0, size, scale, factor)
+                self.emit_line(&tokens[line.start..line.end], x0, size, set)
             })
             .collect()
+    }
+
+    /// Breaks a heading where its phrases end ([`phrases`]).
+    fn break_at_phrases(&self, tokens: &[Token], texts: &[Cow<str>], p: &Params) -> Breaks {
+        let words: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+        let mut classes = phrases::classes(&words, &self.p.phrases, true);
+        for (class, t) in classes.iter_mut().zip(tokens) {
+            // The pieces of a word split for width join anywhere.
+            if t.space == 0.0 {
+                *class = Break::Inside;
+            }
+        }
+        let items: Vec<Word> = tokens
+            .iter()
+            .map(|t| Word {
+                width: t.width,
+                space: t.space,
+            })
+            .collect();
+        let lines = phrases::balanced(&items, &classes, p.first_width, p.width)
+            .into_iter()
+            .map(|(start, end)| Line {
+                start,
+                end,
+                ratio: 0.0,
+            })
+            .collect();
+        Breaks {
+            lines,
+            expansion: 0.0,
+            emergency: false,
+            loose: false,
+        }
     }
 
     /// Turns spans into tokens split at spaces.
@@ -245,16 +298,15 @@ impl Layouter<'_> {
         }
     }
 
-    /// Emits one line of tokens from `x0` with glyphs scaled by `scale` and
-    /// each space set to `1 + factor` times its natural width.
-    fn emit_line(
-        &self,
-        tokens: &[Token],
-        x0: f32,
-        size: f32,
-        scale: f32,
-        factor: f32,
-    ) -> Vec<Item> {
+    /// Emits one line of tokens from `x0` with glyphs scaled by `set.scale`,
+    /// each space set to `1 + set.factor` times its natural width and
+    /// `set.tracking` points between the letters of each word.
+    fn emit_line(&self, tokens: &[Token], x0: f32, size: f32, set: Set) -> Vec<Item> {
+        let Set {
+            scale,
+            factor,
+            tracking,
+        } = set;
         let mut runs: Vec<TextRun> = Vec::new();
         let mut x = x0;
         let em = size / 1000.0 * scale;
@@ -281,22 +333,26 @@ impl Layouter<'_> {
             runs.last_mut().expect("just pushed")
         }
         for (i, t) in tokens.iter().enumerate() {
+            let mut first = true;
             for &(text, face) in t.frags.as_slice() {
                 let run = run_for(&mut runs, x, face, size, scale);
                 let m = face.metrics();
-                // Advances and kerning in one pass.
+                // Advances, kerning and letter spacing in one pass.
                 let mut prev = None;
                 for (at, c) in text.char_indices() {
+                    let track = if first { 0.0 } else { tracking };
+                    first = false;
                     let Some(g) = m.glyph(c) else {
                         prev = None;
                         continue;
                     };
-                    if let (true, Some(p)) = (self.kerning, prev) {
-                        let k = m.kern(p, g.id);
-                        if k != 0.0 {
-                            run.shifts.push((run.text.len() + at, k * em));
-                            x += k * em;
-                        }
+                    let k = match (self.kerning, prev) {
+                        (true, Some(p)) => m.kern(p, g.id) * em,
+                        _ => 0.0,
+                    };
+                    if k + track != 0.0 {
+                        run.shifts.push((run.text.len() + at, k + track));
+                        x += k + track;
                     }
                     x += f32::from(g.advance) * em;
                     prev = Some(g.id);
@@ -317,28 +373,113 @@ impl Layouter<'_> {
     }
 }
 
-/// How to fill `target` with a line of `glyphs` and `spaces` (natural widths):
-/// the glyph scale and the factor by which each space widens (negative:
-/// narrows). Spaces take all they may first; glyph expansion, when the line
-/// breaker needed it, covers only the rest.
-fn justify(glyphs: f32, spaces: f32, target: f32, p: &Params, expansion: f32) -> (f32, f32) {
+/// How a justified line is set: glyph scale, the factor by which each
+/// space widens (negative: narrows) and letter spacing in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Set {
+    scale: f32,
+    factor: f32,
+    tracking: f32,
+}
+
+impl Set {
+    const NATURAL: Set = Set {
+        scale: 1.0,
+        factor: 0.0,
+        tracking: 0.0,
+    };
+}
+
+/// What a line has to fill the measure with: natural glyph and space
+/// widths, and places between letters.
+#[derive(Debug, Clone, Copy)]
+struct Fill {
+    glyphs: f32,
+    spaces: f32,
+    letters: f32,
+}
+
+/// How to fill `target` with a line. Spaces take all they may first; glyph
+/// expansion, when the breaker needed it, covers only the rest; in the
+/// emergency the spaces then grow on to `stretch_max`, and letter spacing
+/// takes what is left.
+fn justify(line: Fill, target: f32, p: &Params, breaks: &Breaks) -> Set {
+    let Fill {
+        glyphs,
+        spaces,
+        letters,
+    } = line;
     if spaces <= 0.0 {
-        return (1.0, 0.0);
+        return Set::NATURAL;
     }
-    let needed = target - glyphs - spaces;
-    let factor = needed / spaces;
-    if expansion == 0.0 || (-p.shrink..=p.stretch).contains(&factor) || glyphs <= 0.0 {
-        return (1.0, factor);
+    let mut rest = target - glyphs - spaces;
+    let natural = Set::NATURAL;
+    let expansion = breaks.expansion;
+    if expansion == 0.0 || (-p.shrink..=p.stretch).contains(&(rest / spaces)) || glyphs <= 0.0 {
+        return Set {
+            factor: rest / spaces,
+            ..natural
+        };
     }
-    let limit = factor.clamp(-p.shrink, p.stretch);
-    let scale = (target - spaces * (1.0 + limit)) / glyphs;
-    (scale, limit)
+    // Takes up to `max` of what is left, in the direction of `rest`.
+    fn take(rest: &mut f32, max: f32) -> f32 {
+        let t = rest.clamp(-max, max);
+        *rest -= t;
+        t
+    }
+    let space_limit = if rest >= 0.0 { p.stretch } else { p.shrink };
+    let mut widen = take(&mut rest, spaces * space_limit);
+    if !breaks.emergency {
+        // Passes 2 and 3: the glyphs take the rest.
+        return Set {
+            scale: 1.0 + rest / glyphs,
+            factor: widen / spaces,
+            tracking: 0.0,
+        };
+    }
+    let grow = take(&mut rest, glyphs * expansion);
+    let mut tracking = 0.0;
+    if rest > 0.0 {
+        widen += take(&mut rest, spaces * (p.stretch_max - p.stretch).max(0.0));
+        if letters > 0.0 {
+            tracking = take(&mut rest, letters * p.tracking) / letters;
+        }
+    }
+    // Anything left (rounding) goes to the spaces.
+    widen += rest;
+    Set {
+        scale: 1.0 + grow / glyphs,
+        factor: widen / spaces,
+        tracking,
+    }
+}
+
+/// Places between the letters of a word where letter spacing may go.
+fn letter_gaps(word: &str) -> f32 {
+    word.chars().count().saturating_sub(1) as f32
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::profile::FormatProfile;
+
+    fn breaks(expansion: f32, emergency: bool) -> Breaks {
+        Breaks {
+            lines: Vec::new(),
+            expansion,
+            emergency,
+            loose: false,
+        }
+    }
+
+    fn line(glyphs: f32, spaces: f32) -> Fill {
+        Fill {
+            glyphs,
+            spaces,
+            letters: 60.0,
+        }
+    }
 
     #[test]
     fn justification_uses_spaces_before_glyph_expansion() {
@@ -348,17 +489,28 @@ mod tests {
             stretch: 0.335,
             shrink: 0.33,
             expand: 0.03,
-            mode: Mode::Justify,
+            stretch_max: 0.5,
+            tracking: 0.42,
         };
+        let b = breaks(0.03, false);
         // Within the space limits: no scaling.
-        assert_eq!(justify(400.0, 50.0, 460.0, &p, 0.03), (1.0, 0.2));
+        let s = justify(line(400.0, 50.0), 460.0, &p, &b);
+        assert_eq!((s.scale, s.factor, s.tracking), (1.0, 0.2, 0.0));
         // Beyond them: spaces at their limit, glyphs cover the rest exactly.
-        let (scale, factor) = justify(400.0, 50.0, 475.0, &p, 0.03);
-        assert_eq!(factor, 0.335);
-        assert!((400.0 * scale + 50.0 * (1.0 + factor) - 475.0).abs() < 1e-3);
-        let (scale, factor) = justify(400.0, 50.0, 425.0, &p, 0.03);
-        assert_eq!(factor, -0.33);
-        assert!(scale < 1.0 && (400.0 * scale + 50.0 * (1.0 + factor) - 425.0).abs() < 1e-3);
+        let s = justify(line(400.0, 50.0), 475.0, &p, &b);
+        assert!((s.factor - 0.335).abs() < 1e-6);
+        assert!((400.0 * s.scale + 50.0 * (1.0 + s.factor) - 475.0).abs() < 1e-3);
+        let s = justify(line(400.0, 50.0), 425.0, &p, &b);
+        assert!((s.factor + 0.33).abs() < 1e-6);
+        assert!(s.scale < 1.0 && (400.0 * s.scale + 50.0 * (1.0 + s.factor) - 425.0).abs() < 1e-3);
+        // The emergency: spaces to 1.5×, then letter spacing, never spaces beyond.
+        let b = breaks(0.03, true);
+        let s = justify(line(400.0, 50.0), 500.0, &p, &b);
+        assert!((s.scale - 1.03).abs() < 1e-6);
+        assert!((s.factor - 0.5).abs() < 1e-6);
+        assert!(s.tracking > 0.0 && s.tracking <= 0.42);
+        let total = 400.0 * s.scale + 50.0 * (1.0 + s.factor) + 60.0 * s.tracking;
+        assert!((total - 500.0).abs() < 1e-3);
     }
 
     #[test]
@@ -373,7 +525,7 @@ mod tests {
             bold: false,
             italic: false,
         }];
-        let lines = l.set_paragraph(&spans, 14.0, 28.35, Mode::Justify, Align::Left, 0);
+        let lines = l.set_paragraph(&spans, 14.0, 28.35, 0.0, Mode::Justify, Align::Left, 0);
         assert!(lines.len() >= 3);
         let mut printed = String::new();
         for line in &lines {

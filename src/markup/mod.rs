@@ -6,7 +6,7 @@
 //! | Markdown        | meaning                                                  |
 //! |-----------------|----------------------------------------------------------|
 //! | `# text`        | the trích yếu (summary under BÁO CÁO); exactly one       |
-//! | `## text`       | a part heading (`Phần thứ nhất`), centred                |
+//! | `## text`       | a part's title, centred (layout adds `Phần thứ nhất`)   |
 //! | `### text`      | a section heading, numbered I., II. by the format profile |
 //! | `#### text`     | a sub-section heading, numbered 1., 2.                   |
 //! | `##### text`    | a point heading, numbered a), b)                         |

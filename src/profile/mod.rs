@@ -128,6 +128,39 @@ impl FormatProfile {
                 return Err((path.into(), "must be above 0".into()));
             }
         }
+        if self.title_block.separator.text.value.ends_with('-') {
+            // poppler's pdftotext takes a line ending in U+002D for a word
+            // broken at the line end and joins it to the next line
+            // (`----Năm 2021`); with U+2010 it, pdf.js, PDFium and MuPDF
+            // all print the separator on its own line.
+            return Err((
+                "title_block.separator.text".into(),
+                "ends with a hyphen-minus (-), which a text extractor (pdftotext) joins to the next line as a broken word; write the hyphen U+2010 (‐)".into(),
+            ));
+        }
+        let limits = [
+            (
+                "body.space_stretch_max",
+                self.body.space_stretch_max.value,
+                self.body.space_stretch.value,
+            ),
+            (
+                "body.letter_spacing_max_em",
+                self.body.letter_spacing_max_em.value,
+                0.0,
+            ),
+        ];
+        for (path, v, min) in limits {
+            if !at_least(v, min) {
+                return Err((path.into(), format!("must be at least {min}")));
+            }
+        }
+        if self.headings.part_word.numbers.value.is_empty() {
+            return Err((
+                "headings.part_word.numbers".into(),
+                "needs the number of the first part at least".into(),
+            ));
+        }
         if !above(self.measure(), 72.0) {
             return Err((
                 "margins".into(),
@@ -170,6 +203,11 @@ impl FormatProfile {
 /// `v > min`, false for NaN: a bad value of any kind fails the check.
 fn above(v: f32, min: f32) -> bool {
     v > min
+}
+
+/// `v >= min`, false for NaN.
+fn at_least(v: f32, min: f32) -> bool {
+    v >= min
 }
 
 /// Line and column of the key at dotted `path` (numbers index sequences) in
@@ -306,6 +344,15 @@ mod tests {
             .to_string();
         assert!(err.contains("header.left.1: a row prints either"), "{err}");
         assert!(err.starts_with("p.yaml:"), "{err}");
+        // A separator of hyphen-minus would be joined to the body by extractors.
+        let text = PARTY_2018.replacen("value: \"‐‐‐‐‐\"", "value: \"-----\"", 1);
+        let err = FormatProfile::parse("p.yaml", &text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("title_block.separator.text: ends with a hyphen-minus"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -130,6 +130,7 @@ pub struct FormatProfile {
     pub title_block: TitleBlock,
     pub body: Body,
     pub headings: Headings,
+    pub phrases: Phrases,
     pub items: Items,
     pub closing: Closing,
     pub signing: Signing,
@@ -271,6 +272,12 @@ pub struct Body {
     pub space_stretch: Val<f32>,
     pub space_shrink: Val<f32>,
     pub glyph_expansion: Val<f32>,
+    /// The widest a space may grow when nothing else sets a line: after
+    /// `space_stretch`, then glyph expansion (`1 + this` × the natural space).
+    pub space_stretch_max: Val<f32>,
+    /// Extra space between the letters of a word, in em, a line may take
+    /// last of all when spaces and glyphs are at their limits.
+    pub letter_spacing_max_em: Val<f32>,
     pub min_lines_at_break: Val<usize>,
 }
 
@@ -278,6 +285,8 @@ pub struct Body {
 #[serde(deny_unknown_fields)]
 pub struct Headings {
     pub part: HeadingStyle,
+    /// The line above each part title (`Phần thứ nhất`).
+    pub part_word: PartWord,
     pub section: HeadingStyle,
     pub subsection: HeadingStyle,
     pub point: HeadingStyle,
@@ -295,6 +304,37 @@ pub struct HeadingStyle {
     pub numbering: Val<Numbering>,
     pub number_suffix: Val<String>,
     pub space_before_pt: Val<f32>,
+    /// Where the second and later lines of a left-aligned heading start,
+    /// from the left margin (a centred heading centres every line).
+    pub continuation_indent_mm: Val<f32>,
+}
+
+/// The part word: on its own line above the part title, in the part's
+/// style, numbered in words (`Phần thứ nhất`, `Phần thứ hai`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartWord {
+    /// With `{n}`, the part's number from `numbers`.
+    pub pattern: Val<String>,
+    /// The numbers of the first, second … part.
+    pub numbers: Val<Vec<String>>,
+    /// Space between the part word's line and the part title, beyond the leading.
+    pub title_space_pt: Val<f32>,
+}
+
+/// Where centred titles, headings and recipients break: after `;`, after
+/// a `,` that closes a phrase, before `break_before` words, elsewhere only
+/// when a phrase is wider than the line, and never inside a short bracket.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrases {
+    /// Words (or word pairs) a line may break before (`và`, `phương hướng`).
+    pub break_before: Val<Vec<String>>,
+    /// A comma after a listed item of at most this many words does not
+    /// close a phrase (`phương hướng, nhiệm vụ`).
+    pub list_item_words: Val<usize>,
+    /// A bracket of at most this many words stays on one line (`(để báo cáo)`).
+    pub bracket_words: Val<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -340,6 +380,9 @@ pub struct Recipients {
     pub size_pt: Val<f32>,
     pub face: Val<FaceName>,
     pub line_height_pt: Val<f32>,
+    /// Where a recipient's second and later lines start, from the column's
+    /// left edge (under the text after the marker).
+    pub hanging_indent_mm: Val<f32>,
 }
 
 /// Who signs and how the copy is filed, by kind of issuing body.

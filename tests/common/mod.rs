@@ -1,6 +1,8 @@
 //! Helpers shared by the end-to-end tests.
 #![allow(dead_code)]
 
+pub mod geometry;
+pub mod small_print;
 pub mod trace;
 
 use std::path::{Path, PathBuf};
