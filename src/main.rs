@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use baocao::error::{Error, Result};
+use baocao::letter::Draft;
 use baocao::org::Org;
 use baocao::profile::FormatProfile;
 use baocao::report::Kind;
@@ -92,6 +93,18 @@ struct BuildArgs {
     /// Format profile: a built-in name (`baocao formats`) or a profile file.
     #[arg(long, value_name = "NAME|FILE.yaml")]
     format: Option<String>,
+    /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
+    /// `Dự thảo lần N`; the number is left blank and the metadata says it is
+    /// a draft. Put it after the input, or write --draft=N.
+    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = false,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    draft: Option<Option<u32>>,
+    /// Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
+    #[arg(long)]
+    no_pdfa: bool,
+    /// Leave out the empty signature field over the signing space.
+    #[arg(long)]
+    no_sign_field: bool,
 }
 
 #[derive(Args)]
@@ -117,6 +130,18 @@ struct RenderArgs {
     /// [default: party-2018].
     #[arg(long, value_name = "NAME|FILE.yaml")]
     format: Option<String>,
+    /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
+    /// `Dự thảo lần N`; the number is left blank and the metadata says it is
+    /// a draft. Put it after the input, or write --draft=N.
+    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = false,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    draft: Option<Option<u32>>,
+    /// Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
+    #[arg(long)]
+    no_pdfa: bool,
+    /// Leave out the empty signature field over the signing space.
+    #[arg(long)]
+    no_sign_field: bool,
 }
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
@@ -194,6 +219,9 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
         org,
         number: args.number,
         date: args.date,
+        draft: args.draft.map(|number| Draft { number }),
+        no_pdfa: args.no_pdfa,
+        no_sign_field: args.no_sign_field,
     };
     let bytes = input::read(&args.input)?;
     let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
@@ -267,6 +295,9 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
             org: args.org.as_deref().map(read_org).transpose()?,
             number: None,
             date: args.date,
+            draft: args.draft.map(|number| Draft { number }),
+            no_pdfa: args.no_pdfa,
+            no_sign_field: args.no_sign_field,
         },
         jobs: args.jobs,
         pack: args.pack,
