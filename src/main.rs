@@ -96,8 +96,7 @@ struct BuildArgs {
     /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
     /// `Dự thảo lần N`; the number is left blank and the metadata says it is
     /// a draft. Put it after the input, or write --draft=N.
-    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = false,
-          value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft)]
     draft: Option<Option<u32>>,
     /// Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
     #[arg(long)]
@@ -133,8 +132,7 @@ struct RenderArgs {
     /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
     /// `Dự thảo lần N`; the number is left blank and the metadata says it is
     /// a draft. Put it after the input, or write --draft=N.
-    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = false,
-          value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft)]
     draft: Option<Option<u32>>,
     /// Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
     #[arg(long)]
@@ -146,6 +144,17 @@ struct RenderArgs {
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
     Date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a valid date; write it as YYYY-MM-DD"))
+}
+
+fn parse_draft(s: &str) -> std::result::Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        Ok(_) => Err("a draft's round counts from 1".into()),
+        // The usual slip: `--draft INPUT`, the input taken for the round.
+        Err(_) => Err(format!(
+            "`{s}` is not a draft's round; write --draft after the input, or --draft=N"
+        )),
+    }
 }
 
 fn parse_kind(s: &str) -> std::result::Result<Kind, String> {

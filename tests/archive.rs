@@ -615,14 +615,22 @@ fn seed_000_as_a_year_end_report_stays_within_42_kb_with_everything_on() {
 }
 
 #[test]
-fn draft_zero_is_refused() {
+fn a_draft_round_of_0_or_an_input_taken_for_the_round_is_refused() {
     let dir = tempdir();
     let seed = seeds()[0].to_str().unwrap().to_string();
     let o = baocao(dir.path(), &["year-end", &seed, "--draft", "0"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&o.stderr).contains("--draft"),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("counts from 1"), "{err}");
+    let o = baocao(dir.path(), &["year-end", "--draft", &seed]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("write --draft after the input"), "{err}");
+    // Written after the input or with `=`, both are read.
+    let out = dir.path().join("d.pdf");
+    let out = out.to_str().unwrap();
+    let o = baocao(dir.path(), &["year-end", "--draft=4", &seed, "-o", out]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = load(Path::new(out));
+    assert_eq!(text(info(&doc).get(b"Keywords").unwrap()), "Dự thảo lần 4");
 }

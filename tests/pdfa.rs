@@ -62,8 +62,7 @@ fn trailer(doc: &Document, what: &str) {
 
 /// 6.1.7 streams: no external data (`/F`, `/FFilter`, `/FDecodeParms`), no
 /// LZW; 6.1.12 implementation limits: names of at most 127 bytes, strings
-/// of at most 32 767, integers within 32 bits; 6.1.5/6.6 no empty
-/// information entries.
+/// of at most 32 767, integers within 32 bits.
 fn objects(doc: &Document, what: &str) {
     fn walk(o: &Object, what: &str) {
         match o {
@@ -104,7 +103,8 @@ struct Xmp {
 
 /// 6.6.2.1: the catalog's metadata stream, an XMP packet with no `bytes` or
 /// `encoding` attribute in its header; 6.6.4: `pdfaid:part` 2 and
-/// `pdfaid:conformance` U; 6.6.2.3.1: only predefined schemas.
+/// `pdfaid:conformance` U; 6.6.2.3: only predefined schemas, so no
+/// extension schema is needed.
 fn metadata(doc: &Document, what: &str) -> Xmp {
     let id = catalog(doc)
         .get(b"Metadata")
@@ -207,8 +207,8 @@ fn instant(date: &str) -> (u32, u32, u32, u32, u32, u32, i32) {
     )
 }
 
-/// 6.6.2.3.1 (table 3): every information entry equals its XMP property;
-/// 6.1.5? no empty entries, and no PDF/X claim (`/GTS_PDFXVersion`, `/Trapped`).
+/// 6.6.3: every information entry equals its XMP property (table 3), and
+/// none is empty; no PDF/X claim (`/GTS_PDFXVersion`, `/Trapped`).
 fn info_matches_xmp(doc: &Document, xmp: &Xmp, what: &str) {
     let info = info(doc);
     for (key, value) in info.iter() {
@@ -253,8 +253,8 @@ fn info_matches_xmp(doc: &Document, xmp: &Xmp, what: &str) {
     }
 }
 
-/// 6.2.2, 6.2.3: one PDF/A OutputIntent whose profile is an RGB display or
-/// printer profile of ICC version 4 or lower, its `/N` matching.
+/// 6.2.3: one PDF/A OutputIntent whose profile is an RGB display or
+/// printer profile of ICC version 4 or lower, its `/N` matching (6.2.4.2).
 fn output_intent(doc: &Document, what: &str) {
     let intents = catalog(doc)
         .get(b"OutputIntents")
@@ -543,9 +543,10 @@ fn annotations_and_forms(doc: &Document, what: &str) {
 }
 
 /// 6.5 no actions on the catalog or pages, no JavaScript; outline entries go
-/// by destinations; 6.2.4.3 no CMYK without a CMYK output intent; 6.2.10 no
-/// transparency groups or soft masks; 6.9 no optional content; 6.8 no
-/// embedded files; 6.11 no `/Requirements`... ahead of them all.
+/// by destinations; 6.2.4.3 no CMYK without a CMYK output intent; 6.2.5 and
+/// 6.2.10 no graphics states, transparency groups or soft masks; 6.9 no
+/// optional content; 6.8 no embedded files (no name tree); 6.11 no
+/// `/Requirements`.
 fn no_actions_transparency_or_layers(doc: &Document, what: &str) {
     let c = catalog(doc);
     for key in [
