@@ -83,6 +83,14 @@ fn stages(c: &mut Criterion) {
     g.bench_function("pdf", |b| {
         b.iter(|| pdf::write(black_box(&laid.pages), &laid.metadata))
     });
+    // The same without what issue 14 added on request: PDF/A and the field.
+    let plain = pdf::Pdf {
+        pdfa: false,
+        sign_field: false,
+    };
+    g.bench_function("pdf_no_pdfa_no_field", |b| {
+        b.iter(|| plain.write_sections(black_box(&laid.pages), &laid.metadata, &[]))
+    });
     g.bench_function("report", |b| {
         b.iter(|| engine.render_input(SEED, black_box(&bytes), Kind::YearEnd, &opts))
     });

@@ -9,7 +9,8 @@
 # 100x the seed's length, a batch of 1,000 articles with `baocao build`, the
 # in-process batch rate (criterion's `batch` group of benches/pipeline.rs),
 # Typst on the equivalent document when it is installed, and the targets of
-# issue 5 with "met" or "NOT met".
+# issue 5 (the size's as issue 14 revised it) with "met" or "NOT met".
+# To compare two builds, use benches/ab.py (alternating pairs).
 #
 # Needs hyperfine and GNU time (apt-get install -y hyperfine time).
 # Typst, optional: `cargo install typst-cli --version 0.15.1 --locked` (found
@@ -136,4 +137,5 @@ verdict() { awk -v v="$1" -v lim="$2" -v op="$3" 'BEGIN { ok = (op == "<=") ? v 
 printf "%-40s %14s %12s  %s\n" "per-process time, median" "$one ms" "<= 6 ms" "$(verdict "$one" 6 '<=')"
 printf "%-40s %14s %12s  %s\n" "in-process batch, 2 threads" "$inproc /s" ">= 400 /s" "$(verdict "$inproc" 400 '>=')"
 printf "%-40s %14s %12s  %s\n" "peak memory, one report" "$mem KiB" "<= 24414 KiB" "$(verdict "$mem" 24414 '<=')"
-printf "%-40s %14s %12s  %s\n" "report size" "$size B" "<= 40000 B" "$(verdict "$size" 40000 '<=')"
+# Issue 5 asked for 40 KB; issue 14 (PDF/A-2u, signature field, outline) allows 42 KB.
+printf "%-40s %14s %12s  %s\n" "report size (issue 14)" "$size B" "<= 42000 B" "$(verdict "$size" 42000 '<=')"

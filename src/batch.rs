@@ -159,7 +159,10 @@ pub fn run(
             .map(|(input, output)| {
                 let result = lay_out_one(engine, input, job.kind, &job.options).and_then(
                     |(kind, laid, warnings)| {
-                        let bytes = pdf::write(&laid.pages, &laid.metadata)?;
+                        let bytes =
+                            job.options
+                                .pdf()
+                                .write_sections(&laid.pages, &laid.metadata, &[])?;
                         output::write_atomically(output, &bytes)?;
                         let done = Done {
                             output: output.clone(),
@@ -197,13 +200,14 @@ pub fn run(
     let pack_error = job
         .pack
         .as_ref()
-        .and_then(|pack| write_pack(pack, &laid).err());
+        .and_then(|pack| write_pack(pack, &laid, job.options.pdf()).err());
     (outcomes, pack_error)
 }
 
 /// Writes the reports that succeeded into one PDF, each keeping its own page
-/// numbers, with a bookmark at the start of each.
-fn write_pack(path: &Path, reports: &[Option<LaidOut>]) -> Result<()> {
+/// numbers, with a bookmark at the start of each (its headings under it) and
+/// its own signature field.
+fn write_pack(path: &Path, reports: &[Option<LaidOut>], backend: pdf::Pdf) -> Result<()> {
     let mut pages = Vec::new();
     let mut sections = Vec::new();
     let mut first: Option<&pdf::Metadata> = None;
@@ -226,7 +230,9 @@ fn write_pack(path: &Path, reports: &[Option<LaidOut>]) -> Result<()> {
         author: first.author.clone(),
         subject: "Tập báo cáo".into(),
         date: first.date,
+        keywords: first.keywords.clone(),
+        language: first.language.clone(),
     };
-    let bytes = pdf::write_with_sections(&pages, &meta, &sections)?;
+    let bytes = backend.write_sections(&pages, &meta, &sections)?;
     output::write_atomically(path, &bytes)
 }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::error::{Error, Location, Result, Warning};
 use crate::input::InputKind;
-use crate::letter::{self, Given, Letter};
+use crate::letter::{self, Draft, Given, Letter};
 use crate::org::Org;
 use crate::output::Backend;
 use crate::page::{Metadata, Page};
@@ -31,6 +31,23 @@ pub struct Options {
     pub date: Option<Date>,
     /// The period, where the article gives none or another.
     pub period: PeriodGiven,
+    /// Print a draft: the draft note on page 1, the number blank, the
+    /// metadata marked (`--draft [N]`).
+    pub draft: Option<Draft>,
+    /// Leave out what makes the file PDF/A-2u (`--no-pdfa`).
+    pub no_pdfa: bool,
+    /// Leave out the empty signature field (`--no-sign-field`).
+    pub no_sign_field: bool,
+}
+
+impl Options {
+    /// The PDF backend these options ask for.
+    pub fn pdf(&self) -> crate::render::pdf::Pdf {
+        crate::render::pdf::Pdf {
+            pdfa: !self.no_pdfa,
+            sign_field: !self.no_sign_field,
+        }
+    }
 }
 
 /// A finished report.
@@ -184,7 +201,7 @@ impl Engine {
 
     /// Renders report data as a PDF.
     pub fn render(&self, data: &ReportData, opts: &Options) -> Result<Rendered> {
-        self.render_with(data, opts, &crate::render::pdf::Pdf)
+        self.render_with(data, opts, &opts.pdf())
     }
 
     /// Renders report data with `backend`.
@@ -247,6 +264,7 @@ impl Engine {
             org: opts.org.as_ref(),
             number: opts.number,
             date: opts.date,
+            draft: opts.draft,
         };
         let letter = letter::resolve(data, given, profile, &mut warnings)?;
         let markdown = self.markdown(data, &letter)?;
@@ -255,14 +273,25 @@ impl Engine {
         warnings.extend(laid_out.warnings);
         // How the report is referred to: its type name ("Báo cáo") and trích yếu.
         let type_name = vn::sentence_case(&profile.title_block.type_name.text.value);
+        // A draft says so in its title and keywords (`Dự thảo lần 2`).
+        let draft = letter
+            .draft
+            .map(|d| vn::sentence_case(&d.note(profile)))
+            .unwrap_or_default();
+        let mut title = format!("{type_name} {}", doc.summary);
+        if !draft.is_empty() {
+            title = format!("{title} ({draft})");
+        }
         Ok(LaidOut {
             pages: laid_out.pages,
             metadata: Metadata {
-                title: format!("{type_name} {}", doc.summary),
+                title,
                 author: letter.issuer.clone(),
                 subject: format!("{type_name} {}", data.kind.vietnamese()),
                 // Without a report date the file is dated the day it is made.
                 date: letter.date.unwrap_or_else(Date::today),
+                keywords: draft,
+                language: profile.document.language.value.clone(),
             },
             warnings,
         })

@@ -41,6 +41,9 @@ pub struct Letter {
     pub recipients: Vec<String>,
     /// The last line of the recipients (`- Lưu Văn phòng Đảng ủy.`).
     pub filing_line: String,
+    /// A draft's round, for the draft note ([`Draft::note`]); `None` when
+    /// the report is not a draft.
+    pub draft: Option<Draft>,
 }
 
 impl Letter {
@@ -61,6 +64,25 @@ pub struct Given<'a> {
     pub org: Option<&'a Org>,
     pub number: Option<u32>,
     pub date: Option<Date>,
+    /// Print a draft (`--draft [N]`): the draft note, and no number.
+    pub draft: Option<Draft>,
+}
+
+/// A draft for discussion, its round if numbered (`--draft 2`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub number: Option<u32>,
+}
+
+impl Draft {
+    /// The note the profile prints for this draft (`DỰ THẢO`, `Dự thảo lần 2`).
+    pub fn note(&self, profile: &FormatProfile) -> String {
+        let d = &profile.draft;
+        match self.number {
+            None => d.text.value.clone(),
+            Some(n) => d.numbered_text.value.replace("{n}", &n.to_string()),
+        }
+    }
 }
 
 /// Resolves the letterhead of `data`; the warnings say what is blank or wrong.
@@ -145,9 +167,11 @@ pub fn resolve(
         .or_else(|| (!rule_authority.is_empty()).then(|| rule_authority.clone()));
 
     let form = &profile.header.number;
+    // A draft leaves the number blank: it is given when the report is issued.
     let number = given
         .number
         .or(org.number)
+        .filter(|_| given.draft.is_none())
         .map(|n| format!("{n:0width$}", width = form.min_digits.value));
     let symbol = org.symbol.clone().unwrap_or_else(|| rule_symbol.clone());
     let number_line = form
@@ -175,7 +199,7 @@ pub fn resolve(
     need(superior.is_some(), "superior body");
     need(issuer.is_some(), "issuing body");
     need(place_name.is_some(), "place name");
-    need(number.is_some(), "document number");
+    need(number.is_some() || given.draft.is_some(), "document number");
     need(authority.is_some(), "signing authority");
     need(signer.title.is_some(), "signer's title");
     need(signer.name.is_some(), "signer's name");
@@ -229,6 +253,7 @@ pub fn resolve(
         name: signer.name.unwrap_or_else(|| signing.blank.value.clone()),
         recipients: org.recipients.unwrap_or_default(),
         filing_line: org.filing.clone().unwrap_or_else(|| filing_line.clone()),
+        draft: given.draft,
     })
 }
 
@@ -253,6 +278,7 @@ place: {{ward: Phúc Đồng, ward_type: phường, district: Long Biên, distri
             org,
             number: None,
             date: None,
+            draft: None,
         };
         let l = resolve(&data(date), given, &FormatProfile::party_2018(), &mut w).unwrap();
         (l, w)
@@ -271,6 +297,34 @@ place: {{ward: Phúc Đồng, ward_type: phường, district: Long Biên, distri
         let (l, w) = letter(None, None);
         assert_eq!(l.place_date, "Phúc Đồng, ngày      tháng      năm      ");
         assert!(w[0].message.contains("no publication date"), "{w:?}");
+    }
+
+    #[test]
+    fn a_draft_carries_its_note_and_leaves_the_number_blank_without_a_warning() {
+        let org = Org {
+            number: Some(45),
+            ..Org::default()
+        };
+        let p = FormatProfile::party_2018();
+        for (draft, note) in [(None, "DỰ THẢO"), (Some(2), "Dự thảo lần 2")] {
+            let mut w = Vec::new();
+            let given = Given {
+                org: Some(&org),
+                number: Some(7),
+                date: None,
+                draft: Some(Draft { number: draft }),
+            };
+            let l = resolve(&data(Some("2022-01-13")), given, &p, &mut w).unwrap();
+            assert_eq!(l.draft.map(|d| d.note(&p)).as_deref(), Some(note));
+            assert_eq!(l.number, None);
+            assert_eq!(l.number_line, "Số       -BC/ĐU");
+            assert!(
+                w.iter().all(|w| !w.message.contains("document number")),
+                "{w:?}"
+            );
+        }
+        let (l, _) = letter(Some(&org), None);
+        assert_eq!((l.draft, l.number.as_deref()), (None, Some("45")));
     }
 
     #[test]

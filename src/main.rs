@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use baocao::error::{Error, Result};
+use baocao::letter::Draft;
 use baocao::org::Org;
 use baocao::profile::FormatProfile;
 use baocao::report::Kind;
@@ -123,6 +124,17 @@ struct BuildArgs {
     /// Format profile: a built-in name (`baocao formats`) or a profile file.
     #[arg(long, value_name = "NAME|FILE.yaml")]
     format: Option<String>,
+    /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
+    /// `Dự thảo lần N`; the number is left blank and the metadata says it is
+    /// a draft. Put it after the input, or write --draft=N.
+    #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft)]
+    draft: Option<Option<u32>>,
+    /// Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
+    #[arg(long)]
+    no_pdfa: bool,
+    /// Leave out the empty signature field over the signing space.
+    #[arg(long)]
+    no_sign_field: bool,
 }
 
 #[derive(Args)]
@@ -150,6 +162,17 @@ struct RenderArgs {
     /// [default: party-2018].
     #[arg(long, value_name = "NAME|FILE.yaml")]
     format: Option<String>,
+    /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
+    /// `Dự thảo lần N`; the number is left blank and the metadata says it is
+    /// a draft. Put it after the input, or write --draft=N.
+    #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft)]
+    draft: Option<Option<u32>>,
+    /// Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
+    #[arg(long)]
+    no_pdfa: bool,
+    /// Leave out the empty signature field over the signing space.
+    #[arg(long)]
+    no_sign_field: bool,
 }
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
@@ -179,6 +202,17 @@ fn parse_part(s: &str, parts: u8, what: &str) -> std::result::Result<(u8, i32), 
         Ok((n, y))
     } else {
         Err(bad())
+    }
+}
+
+fn parse_draft(s: &str) -> std::result::Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        Ok(_) => Err("a draft's round counts from 1".into()),
+        // The usual slip: `--draft INPUT`, the input taken for the round.
+        Err(_) => Err(format!(
+            "`{s}` is not a draft's round; write --draft after the input, or --draft=N"
+        )),
     }
 }
 
@@ -254,6 +288,9 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
         number: args.number,
         date: args.date,
         period: args.period.given(),
+        draft: args.draft.map(|number| Draft { number }),
+        no_pdfa: args.no_pdfa,
+        no_sign_field: args.no_sign_field,
     };
     let bytes = input::read(&args.input)?;
     let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
@@ -328,6 +365,9 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
             number: None,
             date: args.date,
             period: args.period.given(),
+            draft: args.draft.map(|number| Draft { number }),
+            no_pdfa: args.no_pdfa,
+            no_sign_field: args.no_sign_field,
         },
         jobs: args.jobs,
         pack: args.pack,

@@ -3,6 +3,10 @@
 //! and rules on pages, and the role of each body line for the checks of
 //! `layout::metrics`.
 //!
+//! Besides what is drawn, a page carries what a viewer or a signing tool
+//! needs to find on it: its headings (the outline) and the signing space
+//! (the signature field).
+//!
 //! Coordinates are in points from the top-left corner of the page; `baseline`
 //! is the y of a run's baseline.
 
@@ -19,6 +23,10 @@ pub struct Metadata {
     pub subject: String,
     /// The report date; creation and modification dates.
     pub date: Date,
+    /// Keywords: the draft note (`Dự thảo lần 2`) of a draft, else empty.
+    pub keywords: String,
+    /// The document's language (BCP 47: `vi-VN`).
+    pub language: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -30,12 +38,39 @@ pub struct Page {
     pub items: Vec<Item>,
     /// The body-flow lines on this page, top to bottom.
     pub lines: Vec<PlacedLine>,
+    /// The headings that start on this page that get a bookmark, top to bottom.
+    pub headings: Vec<Heading>,
+    /// The signing space of the closing block, if it is on this page.
+    pub signing: Option<Signing>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Text(TextRun),
     Rule(Rule),
+    Frame(Frame),
+}
+
+/// A heading as placed, for the outline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// Its markup level: 2 a part, 3 a section, 4 a sub-section, 5 a point.
+    pub level: u8,
+    /// The text as printed, with its number (`I. KẾT QUẢ …`), on one line.
+    pub text: String,
+    /// The top of its first line (the baseline less the ascent).
+    pub top: f32,
+}
+
+/// The space left for the signature and seal, between the signer's title
+/// and name, and the name of the signature field to put over it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signing {
+    pub x0: f32,
+    pub top: f32,
+    pub x1: f32,
+    pub bottom: f32,
+    pub field: String,
 }
 
 /// Text in one face and size starting at (`x`, `baseline`).
@@ -118,6 +153,16 @@ pub struct Rule {
     pub x0: f32,
     pub x1: f32,
     pub y: f32,
+    pub thickness: f32,
+}
+
+/// A rectangle stroked around something (the draft note's frame).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub x0: f32,
+    pub top: f32,
+    pub x1: f32,
+    pub bottom: f32,
     pub thickness: f32,
 }
 

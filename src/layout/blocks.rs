@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::linebreak::Mode;
-use super::paginate::{stacked, VItem};
+use super::paginate::{stacked, Mark, VItem};
 use super::{Layouter, Style};
 use crate::font::Face;
 use crate::markup::{Block, Document, Span};
@@ -26,6 +26,8 @@ impl Layouter<'_> {
         let mut parts = 0usize;
         let mut word_written = false;
         let mut out = Vec::new();
+        // The last heading with a bookmark: (block, markup level, vertical item).
+        let mut last_bookmark: Option<(usize, u8, usize)> = None;
         for (block_no, block) in doc.blocks.iter().enumerate() {
             match block {
                 Block::Heading { level, spans } => {
@@ -74,6 +76,10 @@ impl Layouter<'_> {
                         .collect();
                     let size = style.size_pt.get();
                     let indent = style.indent_mm.pt_from_mm();
+                    let markup_level = level as u8;
+                    let bookmark = (markup_level <= self.p.document.outline_deepest_level.get())
+                        .then(|| crate::markup::plain(&spans))
+                        .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "));
                     let lines = self.set_paragraph(
                         &spans,
                         size,
@@ -83,6 +89,7 @@ impl Layouter<'_> {
                         style.align.get(),
                         block_no,
                     );
+                    let first = out.len();
                     out.extend(stacked(
                         lines,
                         leading,
@@ -90,6 +97,28 @@ impl Layouter<'_> {
                         Style { face, size },
                         |_, _| LineRole::Heading { block: block_no },
                     ));
+                    // A heading right under one of its level (a part's name
+                    // under `Phần thứ nhất`) joins its bookmark.
+                    let joins = last_bookmark
+                        .filter(|&(b, l, _)| b + 1 == block_no && l == markup_level)
+                        .map(|(_, _, v)| v);
+                    match (bookmark, joins) {
+                        (Some(text), Some(v)) => {
+                            if let Some(Mark::Heading { text: t, .. }) = &mut out[v].mark {
+                                t.push_str(": ");
+                                t.push_str(&text);
+                            }
+                            last_bookmark = None;
+                        }
+                        (Some(text), None) if first < out.len() => {
+                            out[first].mark = Some(Mark::Heading {
+                                level: markup_level,
+                                text,
+                            });
+                            last_bookmark = Some((block_no, markup_level, first));
+                        }
+                        _ => {}
+                    }
                 }
                 Block::Paragraph { spans } | Block::Item { spans, .. } => {
                     word_written = false;

@@ -7,10 +7,10 @@
 use std::collections::BTreeMap;
 
 use super::measure::Wrap;
-use super::paginate::VItem;
+use super::paginate::{Mark, VItem};
 use super::{Layouter, Style};
 use crate::letter::Letter;
-use crate::page::{Item, LineRole, Rule};
+use crate::page::{Frame, Item, LineRole, Rule, Signing};
 use crate::profile::{Field, RowWrap};
 
 impl Layouter<'_> {
@@ -82,8 +82,39 @@ impl Layouter<'_> {
                 y = last + leading;
             }
         }
+        // The draft note first: it reads before the header, as it stands above it.
+        if let Some(draft) = letter.draft {
+            self.draft_note(&draft.note(self.p), draft.number.is_some());
+        }
         self.first_page.extend(items);
         bottom
+    }
+
+    /// The draft note (box 11b) at the top right of page 1, above the
+    /// header, in its frame if the profile wants one.
+    fn draft_note(&mut self, note: &str, numbered: bool) {
+        let d = &self.p.draft;
+        let face = if numbered { &d.numbered_face } else { &d.face };
+        let style = Style::from(&d.size_pt, face);
+        let pad = if d.frame.get() {
+            d.frame_padding_mm.pt_from_mm()
+        } else {
+            0.0
+        };
+        let right = self.left + self.measure - d.right_inset_mm.pt_from_mm();
+        let width = self.width(note, style);
+        let mut run = self.run(right - pad - width, note, style);
+        run.baseline = d.baseline_from_top_mm.pt_from_mm();
+        if d.frame.get() {
+            self.first_page.push(Item::Frame(Frame {
+                x0: run.x - pad,
+                top: run.baseline - style.ascent() - pad,
+                x1: right,
+                bottom: run.baseline + style.descent() + pad,
+                thickness: d.frame_thickness_pt.get(),
+            }));
+        }
+        self.first_page.push(Item::Text(run));
     }
 
     /// `BÁO CÁO`, the trích yếu and `-----`; returns the baseline from which
@@ -200,15 +231,30 @@ impl Layouter<'_> {
             (&letter.name, name, c.name_below_title_mm.pt_from_mm()),
         ];
         let mut y = 0.0;
-        for (text, style, gap) in parts {
+        // The signing space: from below the title to above the name.
+        let (mut space_top, mut space_bottom) = (0.0, 0.0);
+        for (i, (text, style, gap)) in parts.into_iter().enumerate() {
             y += gap;
+            if i == 2 {
+                space_bottom = y - style.ascent();
+            }
             for mut r in self.centred(text, style, right_x, right_w, leading, Wrap::Balanced) {
                 r.baseline += y;
                 y = r.baseline;
                 items.push(Item::Text(r));
             }
+            if i == 1 {
+                space_top = y + style.descent();
+            }
         }
         let right_bottom = y + name.descent();
+        let signing = Signing {
+            x0: right_x,
+            top: space_top,
+            x1: right_x + right_w,
+            bottom: space_bottom,
+            field: self.p.document.signature_field.value.clone(),
+        };
 
         VItem {
             items,
@@ -217,6 +263,7 @@ impl Layouter<'_> {
             ascent: authority.ascent().max(label.ascent()),
             descent: right_bottom.max(left_bottom),
             kind: LineRole::Closing,
+            mark: Some(Mark::Signing(signing)),
         }
     }
 }

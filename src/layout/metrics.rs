@@ -105,6 +105,8 @@ mod tests {
                     role: *r,
                 })
                 .collect(),
+            headings: Vec::new(),
+            signing: None,
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::{Layouter, Style};
 use crate::error::Warning;
-use crate::page::{Item, LineRole, Page, PlacedLine, TextRun};
+use crate::page::{Heading, Item, LineRole, Page, PlacedLine, Signing, TextRun};
 
 /// A line or block on the vertical list, positioned relative to its own baseline.
 #[derive(Debug, Clone)]
@@ -17,6 +17,17 @@ pub(super) struct VItem {
     pub(super) ascent: f32,
     pub(super) descent: f32,
     pub(super) kind: LineRole,
+    /// What the page must know of this item besides its drawing.
+    pub(super) mark: Option<Mark>,
+}
+
+/// What a vertical item tells the page it lands on, relative to its baseline.
+#[derive(Debug, Clone)]
+pub(super) enum Mark {
+    /// The first line of a heading that gets a bookmark.
+    Heading { level: u8, text: String },
+    /// The closing block's signing space.
+    Signing(Signing),
 }
 
 impl Layouter<'_> {
@@ -83,15 +94,36 @@ impl Layouter<'_> {
                 Vec::new()
             };
             let mut lines = Vec::new();
+            let mut headings = Vec::new();
+            let mut signing = None;
             for (v, y) in vitems[s..e].iter_mut().zip(baselines) {
                 lines.push(PlacedLine {
                     baseline: y,
                     role: v.kind,
                 });
+                match v.mark.take() {
+                    Some(Mark::Heading { level, text }) => headings.push(Heading {
+                        level,
+                        text,
+                        top: y - v.ascent,
+                    }),
+                    Some(Mark::Signing(area)) => {
+                        signing = Some(Signing {
+                            top: area.top + y,
+                            bottom: area.bottom + y,
+                            ..area
+                        })
+                    }
+                    None => {}
+                }
                 for mut it in v.items.drain(..) {
                     match &mut it {
                         Item::Text(r) => r.baseline += y,
                         Item::Rule(rule) => rule.y += y,
+                        Item::Frame(f) => {
+                            f.top += y;
+                            f.bottom += y;
+                        }
                     }
                     items.push(it);
                 }
@@ -106,6 +138,8 @@ impl Layouter<'_> {
                 number,
                 items,
                 lines,
+                headings,
+                signing,
             });
         }
         if out.is_empty() {
@@ -116,6 +150,8 @@ impl Layouter<'_> {
                 number: None,
                 items,
                 lines: Vec::new(),
+                headings: Vec::new(),
+                signing: None,
             });
         }
         out
@@ -161,6 +197,7 @@ pub(super) fn stacked(
             ascent: style.ascent(),
             descent: style.descent(),
             kind: role(index, len),
+            mark: None,
         })
 }
 
@@ -214,6 +251,7 @@ mod tests {
             ascent: 12.0,
             descent: 3.0,
             kind,
+            mark: None,
         }
     }
 

@@ -122,6 +122,7 @@ impl FormatProfile {
             ),
             ("closing.line_height_pt", self.closing.line_height_pt.value),
             ("page_number.size_pt", self.page_number.size_pt.value),
+            ("draft.size_pt", self.draft.size_pt.value),
         ];
         for (path, v) in positive {
             if !above(v, 0.0) {
@@ -159,6 +160,28 @@ impl FormatProfile {
             return Err((
                 "headings.part_word.numbers".into(),
                 "needs the number of the first part at least".into(),
+            ));
+        }
+        let field = &self.document.signature_field.value;
+        if field.is_empty() || field.contains('.') || !field.is_ascii() {
+            return Err((
+                "document.signature_field".into(),
+                "a field name is ASCII, not empty, without `.`".into(),
+            ));
+        }
+        if !(2..=5).contains(&self.document.outline_deepest_level.value) {
+            return Err((
+                "document.outline_deepest_level".into(),
+                "must be a heading level from 2 (`##`) to 5 (`#####`)".into(),
+            ));
+        }
+        if self.document.language.value.trim().is_empty() {
+            return Err(("document.language".into(), "must not be empty".into()));
+        }
+        if !self.draft.numbered_text.value.contains("{n}") {
+            return Err((
+                "draft.numbered_text".into(),
+                "must hold `{n}`, where the number goes".into(),
             ));
         }
         if !above(self.measure(), 72.0) {

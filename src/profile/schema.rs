@@ -134,6 +134,8 @@ pub struct FormatProfile {
     pub items: Items,
     pub closing: Closing,
     pub signing: Signing,
+    pub draft: Draft,
+    pub document: DocumentInfo,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -441,4 +443,38 @@ pub enum WarningRule {
     CollectiveSignsTm,
     /// The dotted state forms (`TM.`) in a Party document.
     StateForm,
+}
+
+/// The draft note (box 11b, `--draft`): a framed line at the top of page 1.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// Without a number (`DỰ THẢO`).
+    pub text: Val<String>,
+    /// With a number, given as `{n}` (`Dự thảo lần {n}`).
+    pub numbered_text: Val<String>,
+    pub size_pt: Val<f32>,
+    pub face: Val<FaceName>,
+    pub numbered_face: Val<FaceName>,
+    /// The note's baseline below the top edge of the page.
+    pub baseline_from_top_mm: Val<f32>,
+    /// The right side of the frame (or the text) left of the right margin.
+    pub right_inset_mm: Val<f32>,
+    pub frame: Val<bool>,
+    pub frame_thickness_pt: Val<f32>,
+    /// Between the text and the frame, on every side.
+    pub frame_padding_mm: Val<f32>,
+}
+
+/// What the file says about the report besides the page: its language, its
+/// outline, the signature field.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentInfo {
+    /// The document's language (BCP 47, the PDF's `/Lang`).
+    pub language: Val<String>,
+    /// The deepest markup heading level that gets a bookmark (`####`: 4).
+    pub outline_deepest_level: Val<u8>,
+    /// The name of the empty signature field over the signing space.
+    pub signature_field: Val<String>,
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod geometry;
+pub mod pdf;
 pub mod small_print;
 pub mod trace;
 

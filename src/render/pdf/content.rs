@@ -53,6 +53,14 @@ impl Content {
         self.op("S");
     }
 
+    /// `re S`: a stroked rectangle from its lower-left corner.
+    pub fn rectangle(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        for v in [x, y, width, height] {
+            self.num(v);
+        }
+        self.op("re S");
+    }
+
     /// `BT`
     pub fn begin_text(&mut self) {
         self.op("BT");

@@ -2,12 +2,11 @@
 //! module that speaks printpdf and lopdf (the object model printpdf builds
 //! on); everything PDF-specific is here.
 //!
-//! One path, in [`write_with_sections`]:
+//! One path, in [`Pdf::write_sections`]:
 //!
 //! 1. **printpdf builds the document**: the page tree with one empty page of
-//!    the right size per laid-out page, the information dictionary
-//!    ([`set_metadata`]), the bookmarks of a pack; `to_lopdf_document` hands
-//!    it over as a lopdf object graph.
+//!    the right size per laid-out page; `to_lopdf_document` hands it over as
+//!    a lopdf object graph.
 //! 2. **Fonts** are added to the page resources printpdf shares between all
 //!    pages ([`fonts`]): each face subset to the glyphs it draws
 //!    (`font::subset`), with one-byte character codes where it has at most
@@ -20,8 +19,12 @@
 //!    digits, more than all the rest of a report. Kerning is in `TJ`
 //!    adjustments, the widening of justified spaces in `Tw`, font expansion
 //!    in `Tz`.
-//! 4. **Document-level entries** printpdf has no API for: the file `/ID`
-//!    from the content (so the same report is the same bytes), page labels.
+//! 4. **Document-level entries** printpdf has no API for: the information
+//!    dictionary, and for PDF/A-2u the XMP metadata and OutputIntent
+//!    ([`pdfa`]); `/Lang`; the outline from the placed headings, page labels
+//!    and viewer preferences ([`outline`]); the empty signature field over
+//!    the signing space ([`form`]); the file `/ID` from the content (so the
+//!    same report is the same bytes).
 //! 5. **The file** is written by [`file`]: streams compressed with one
 //!    compressor at levels chosen per kind, other objects packed into object
 //!    streams, a cross-reference stream (they shrink a report by a tenth).
@@ -30,11 +33,14 @@ mod content;
 mod encoding;
 mod file;
 mod fonts;
+mod form;
+mod outline;
+mod pdfa;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use printpdf::{Date as PdfDate, DateTime, Mm, Offset, PdfDocument, PdfPage, PdfSaveOptions, Time};
+use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
 
 use crate::error::{Error, Result};
 use crate::font::{self, Face};
@@ -55,9 +61,24 @@ struct PdfFont {
     codes: Encoding,
 }
 
-/// The PDF backend.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Pdf;
+/// The PDF backend and what it puts in the file besides the pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pdf {
+    /// PDF/A-2u: XMP metadata with the `pdfaid` claim and an sRGB OutputIntent.
+    pub pdfa: bool,
+    /// An empty signature field over each signing space.
+    pub sign_field: bool,
+}
+
+impl Default for Pdf {
+    /// Everything on: PDF/A-2u with a signature field.
+    fn default() -> Pdf {
+        Pdf {
+            pdfa: true,
+            sign_field: true,
+        }
+    }
+}
 
 impl Backend for Pdf {
     fn extension(&self) -> &'static str {
@@ -65,13 +86,13 @@ impl Backend for Pdf {
     }
 
     fn write(&self, pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
-        write(pages, meta)
+        self.write_sections(pages, meta, &[])
     }
 }
 
-/// Writes `pages` as a PDF.
+/// Writes `pages` as a PDF/A-2u with a signature field.
 pub fn write(pages: &[Page], meta: &Metadata) -> Result<Vec<u8>> {
-    write_with_sections(pages, meta, &[])
+    Pdf::default().write_sections(pages, meta, &[])
 }
 
 /// A part of a PDF that holds several reports: its bookmark title and the
@@ -82,66 +103,95 @@ pub struct Section {
     pub first_page: usize,
 }
 
-/// Writes `pages` as a PDF of several sections: each gets a bookmark, and
-/// page labels that count from 1 within it (`2.1`, `2.2` … for the second),
-/// so a viewer shows the numbers printed on the pages.
+/// Writes `pages` as a PDF/A-2u of several sections (see [`Pdf::write_sections`]).
 pub fn write_with_sections(
     pages: &[Page],
     meta: &Metadata,
     sections: &[Section],
 ) -> Result<Vec<u8>> {
-    let mut doc = PdfDocument::new(&meta.title);
-    for section in sections {
-        doc.add_bookmark(&section.title, section.first_page + 1);
-    }
-    set_metadata(&mut doc, meta);
-    let size = |pt: f32| Mm(pt * 25.4 / 72.0);
-    let placeholders: Vec<PdfPage> = pages
-        .iter()
-        .map(|p| PdfPage::new(size(p.width), size(p.height), Vec::new()))
-        .collect();
-    doc.with_pages(placeholders);
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut document = doc.to_lopdf_document(&options, &mut warnings);
-    let fonts = add_fonts(&mut document, &used_chars(pages))?;
-    let page_ids: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
-    if page_ids.len() != pages.len() {
-        return Err(Error::Internal(format!(
-            "printpdf made {} pages of {}",
-            page_ids.len(),
-            pages.len()
-        )));
-    }
-    // Two differently salted hashes of the title and page contents: the file id.
-    let mut digest = [1u8, 2].map(|salt| {
-        let mut h = DefaultHasher::new();
-        (salt, &meta.title).hash(&mut h);
-        h
-    });
-    for (page, id) in pages.iter().zip(page_ids) {
-        let stream = page_content(page, &fonts)?;
-        digest.iter_mut().for_each(|h| stream.hash(h));
-        let targets = document.get_page_contents(id);
-        let Some(first) = targets.first() else {
-            return Err(Error::Internal("a page without a content stream".into()));
+    Pdf::default().write_sections(pages, meta, sections)
+}
+
+impl Pdf {
+    /// Writes `pages` as a PDF. With `sections` (a pack), each gets a
+    /// bookmark over its headings', and page labels that count from 1
+    /// within it (`2.1`, `2.2` …), so a viewer shows the numbers printed on
+    /// the pages; without, the headings are the outline and the labels
+    /// count from 1.
+    pub fn write_sections(
+        &self,
+        pages: &[Page],
+        meta: &Metadata,
+        sections: &[Section],
+    ) -> Result<Vec<u8>> {
+        let mut doc = PdfDocument::new(&meta.title);
+        let size = |pt: f32| Mm(pt * 25.4 / 72.0);
+        let placeholders: Vec<PdfPage> = pages
+            .iter()
+            .map(|p| PdfPage::new(size(p.width), size(p.height), Vec::new()))
+            .collect();
+        doc.with_pages(placeholders);
+        let options = PdfSaveOptions {
+            optimize: false,
+            subset_fonts: false,
+            secure: true,
+            image_optimization: None,
         };
-        if let Ok(lopdf::Object::Stream(s)) = document.get_object_mut(*first) {
-            s.set_plain_content(stream);
+        let mut warnings = Vec::new();
+        let mut document = doc.to_lopdf_document(&options, &mut warnings);
+        document.version = "1.7".into();
+        let fonts = add_fonts(&mut document, &used_chars(pages))?;
+        let page_ids: Vec<lopdf::ObjectId> = document.get_pages().into_values().collect();
+        if page_ids.len() != pages.len() {
+            return Err(Error::Internal(format!(
+                "printpdf made {} pages of {}",
+                page_ids.len(),
+                pages.len()
+            )));
         }
+        // Two differently salted hashes of the title, the choices and the
+        // page contents: the file id.
+        let mut digest = [1u8, 2].map(|salt| {
+            let mut h = DefaultHasher::new();
+            (
+                salt,
+                &meta.title,
+                &meta.keywords,
+                self.pdfa,
+                self.sign_field,
+            )
+                .hash(&mut h);
+            h
+        });
+        for (page, id) in pages.iter().zip(&page_ids) {
+            let stream = page_content(page, &fonts)?;
+            digest.iter_mut().for_each(|h| stream.hash(h));
+            let targets = document.get_page_contents(*id);
+            let Some(first) = targets.first() else {
+                return Err(Error::Internal("a page without a content stream".into()));
+            };
+            if let Ok(lopdf::Object::Stream(s)) = document.get_object_mut(*first) {
+                s.set_plain_content(stream);
+            }
+        }
+        set_file_id(&mut document, digest.map(|h| h.finish()));
+        pdfa::set_info(&mut document, meta);
+        if self.pdfa {
+            pdfa::make_archival(&mut document, meta);
+        }
+        if let Ok(catalog) = document.catalog_mut() {
+            catalog.set("Lang", pdfa::text_string(&meta.language));
+        }
+        outline::add(&mut document, &page_ids, pages, sections);
+        if self.sign_field {
+            form::add(&mut document, &page_ids, pages, sections);
+        }
+        file::save(&mut document).map_err(|e| match e.kind() {
+            // Too much for one file: the caller asked for it.
+            std::io::ErrorKind::InvalidInput => Error::Usage(e.to_string()),
+            _ => Error::Internal(format!("cannot write the PDF: {e} ({warnings:?})")),
+        })
     }
-    set_file_id(&mut document, digest.map(|h| h.finish()));
-    set_page_labels(&mut document, sections);
-    file::save(&mut document).map_err(|e| match e.kind() {
-        // Too much for one file: the caller asked for it.
-        std::io::ErrorKind::InvalidInput => Error::Usage(e.to_string()),
-        _ => Error::Internal(format!("cannot write the PDF: {e} ({warnings:?})")),
-    })
 }
 
 /// Sets the trailer's `/ID` from a digest of the document's content, in
@@ -153,27 +203,6 @@ fn set_file_id(document: &mut lopdf::Document, digest: [u64; 2]) {
     document
         .trailer
         .set("ID", vec![string(id.clone()), string(id)]);
-}
-
-/// Adds the catalog's `/PageLabels` for `sections`.
-fn set_page_labels(document: &mut lopdf::Document, sections: &[Section]) {
-    use lopdf::{Dictionary, Object};
-    if sections.is_empty() {
-        return;
-    }
-    let mut nums = Vec::new();
-    for (i, section) in sections.iter().enumerate() {
-        let mut label = Dictionary::new();
-        label.set("S", Object::Name(b"D".to_vec()));
-        label.set("P", Object::string_literal(format!("{}.", i + 1)));
-        nums.push(Object::Integer(section.first_page as i64));
-        nums.push(Object::Dictionary(label));
-    }
-    let mut labels = Dictionary::new();
-    labels.set("Nums", nums);
-    if let Ok(catalog) = document.catalog_mut() {
-        catalog.set("PageLabels", labels);
-    }
 }
 
 /// The characters each face draws, over all pages.
@@ -209,37 +238,6 @@ fn used_chars(pages: &[Page]) -> BTreeMap<Face, BTreeSet<char>> {
             (face, other)
         })
         .collect()
-}
-
-fn set_metadata(doc: &mut PdfDocument, meta: &Metadata) {
-    let when = DateTime::new_in_offset(
-        PdfDate {
-            year: meta.date.year,
-            month: meta.date.month,
-            day: meta.date.day,
-        },
-        Time {
-            hour: 0,
-            minute: 0,
-            second: 0,
-            millisecond: 0,
-        },
-        Offset {
-            hours: 0,
-            minutes: 0,
-            seconds: 0,
-            milliseconds: 0,
-        },
-    );
-    let info = &mut doc.metadata.info;
-    info.document_title = meta.title.clone();
-    info.author = meta.author.clone();
-    info.subject = meta.subject.clone();
-    info.creator = "baocao".into();
-    info.producer = concat!("baocao ", env!("CARGO_PKG_VERSION"), " (printpdf 0.12.8)").into();
-    info.creation_date = when;
-    info.modification_date = when;
-    info.metadata_date = when;
 }
 
 /// Adds the fonts of every face the pages use, named `F1`, `F2` … in the
@@ -300,12 +298,24 @@ fn page_content(page: &Page, fonts: &Fonts) -> Result<Vec<u8>> {
     let mut c = Content::new();
     let mut width = None;
     for item in &page.items {
-        if let Item::Rule(r) = item {
-            if width != Some(r.thickness) {
-                c.line_width(r.thickness);
-                width = Some(r.thickness);
-            }
-            c.line((r.x0, h - r.y), (r.x1, h - r.y));
+        let thickness = match item {
+            Item::Rule(r) => r.thickness,
+            Item::Frame(f) => f.thickness,
+            Item::Text(_) => continue,
+        };
+        if width != Some(thickness) {
+            c.line_width(thickness);
+            width = Some(thickness);
+        }
+        match item {
+            Item::Rule(r) => c.line((r.x0, h - r.y), (r.x1, h - r.y)),
+            Item::Frame(f) => c.rectangle(
+                round2(f.x0),
+                round2(h - f.bottom),
+                round2(f.x1 - f.x0),
+                round2(f.bottom - f.top),
+            ),
+            Item::Text(_) => {}
         }
     }
     c.begin_text();
@@ -410,6 +420,8 @@ mod tests {
                 month: 12,
                 day: 1,
             },
+            keywords: String::new(),
+            language: "vi-VN".into(),
         }
     }
 
@@ -436,6 +448,8 @@ mod tests {
                 run(Face::Bold, "Đảng ủy", 120.0, 0.5),
             ],
             lines: Vec::new(),
+            headings: Vec::new(),
+            signing: None,
         };
         let ops = operations(&write(&[page], &meta()).unwrap());
         let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
@@ -482,6 +496,8 @@ mod tests {
             number: None,
             items: vec![run(Face::Regular, &text, 100.0, 0.0)],
             lines: Vec::new(),
+            headings: Vec::new(),
+            signing: None,
         };
         let pdf = write(&[page], &meta()).unwrap();
         let doc = lopdf::Document::load_mem(&pdf).unwrap();
