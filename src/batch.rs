@@ -44,6 +44,8 @@ pub struct Done {
     pub output: PathBuf,
     pub kind: Kind,
     pub pages: usize,
+    /// Whether the input read as a report of some kind (always for report data).
+    pub kind_found: bool,
     pub warnings: Vec<Warning>,
 }
 
@@ -52,11 +54,12 @@ impl Outcome {
     pub fn progress_line(&self) -> String {
         match &self.result {
             Ok(d) => format!(
-                "ok    {} -> {} ({}, {} pages)",
+                "ok    {} -> {} ({}, {} {})",
                 self.input.display(),
                 d.output.display(),
                 d.kind.name(),
-                d.pages
+                d.pages,
+                if d.pages == 1 { "page" } else { "pages" }
             ),
             Err(_) => format!("FAIL  {}", self.input.display()),
         }
@@ -78,24 +81,57 @@ impl Summary {
         self.pack_error.is_none() && self.outcomes.iter().all(|o| o.result.is_ok())
     }
 
-    /// The summary for standard error: each warning once with the number of
-    /// reports it concerns, the count written, the pack, every failure.
+    /// The summary for standard error: each warning once with every file it
+    /// concerns (and the line, where it has one), the inputs that do not read
+    /// as a report, the count written, the pack, every failure.
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         let failed: Vec<&Outcome> = self.outcomes.iter().filter(|o| o.result.is_err()).collect();
-        let mut warnings: Vec<(String, usize)> = Vec::new();
-        for done in self.outcomes.iter().filter_map(|o| o.result.as_ref().ok()) {
+        let mut warnings: Vec<(String, Vec<String>)> = Vec::new();
+        for o in &self.outcomes {
+            let Ok(done) = &o.result else { continue };
             for w in &done.warnings {
-                let text = w.to_string();
-                match warnings.iter_mut().find(|(t, _)| *t == text) {
-                    Some((_, n)) => *n += 1,
-                    None => warnings.push((text, 1)),
+                let at = match &w.at {
+                    Some(at) => at.to_string(),
+                    None => o.input.display().to_string(),
+                };
+                match warnings.iter_mut().find(|(t, _)| *t == w.message) {
+                    Some((_, files)) => files.push(at),
+                    None => warnings.push((w.message.clone(), vec![at])),
                 }
             }
         }
-        for (text, n) in &warnings {
-            let reports = if *n == 1 { "report" } else { "reports" };
-            out.push(format!("warning ({n} {reports}): {text}"));
+        for (text, files) in &warnings {
+            let reports = if files.len() == 1 {
+                "report"
+            } else {
+                "reports"
+            };
+            out.push(format!("warning ({} {reports}): {text}", files.len()));
+            out.extend(files.iter().map(|f| format!("  {f}")));
+        }
+        let not_reports: Vec<&Outcome> = self
+            .outcomes
+            .iter()
+            .filter(|o| o.result.as_ref().is_ok_and(|d| !d.kind_found))
+            .collect();
+        if !not_reports.is_empty() {
+            out.push(match not_reports.len() {
+                1 => "1 input does not read as a report of any kind; check it before sending:"
+                    .to_string(),
+                n => format!(
+                    "{n} inputs do not read as a report of any kind; check them before sending:"
+                ),
+            });
+            for o in not_reports {
+                if let Ok(d) = &o.result {
+                    out.push(format!(
+                        "  {} (printed as {})",
+                        o.input.display(),
+                        d.kind.name()
+                    ));
+                }
+            }
         }
         out.push(format!(
             "{} of {} reports written to {}",
@@ -131,7 +167,7 @@ fn lay_out_one(
     input: &Path,
     kind: Option<Kind>,
     opts: &Options,
-) -> Result<(Kind, LaidOut, Vec<Warning>)> {
+) -> Result<(Kind, bool, LaidOut, Vec<Warning>)> {
     let bytes = input::read(input)?;
     let source = input.display().to_string();
     // Without a kind: an article's detected kind, or the one data carries.
@@ -139,7 +175,7 @@ fn lay_out_one(
     let kind = data.kind;
     let laid = engine.lay_out(&data, opts)?;
     warnings.extend(laid.warnings.iter().cloned());
-    Ok((kind, laid, warnings))
+    Ok((kind, data.kind_found, laid, warnings))
 }
 
 /// Runs a job: every input in parallel, `progress` called as each finishes.
@@ -158,7 +194,7 @@ pub fn run(
             .zip(outputs.par_iter())
             .map(|(input, output)| {
                 let result = lay_out_one(engine, input, job.kind, &job.options).and_then(
-                    |(kind, laid, warnings)| {
+                    |(kind, kind_found, laid, warnings)| {
                         let bytes =
                             job.options
                                 .pdf()
@@ -168,6 +204,7 @@ pub fn run(
                             output: output.clone(),
                             kind,
                             pages: laid.pages.len(),
+                            kind_found,
                             warnings,
                         };
                         Ok((done, laid))

@@ -235,3 +235,58 @@ fn pack_holds_every_report_each_numbered_from_its_own_first_page() {
         );
     }
 }
+
+#[test]
+fn the_summary_names_every_file_a_warning_concerns_and_every_non_report() {
+    let dir = tempdir();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    // The same article twice: the same warnings, each naming both files.
+    let seed = &seeds()[0];
+    std::fs::copy(seed, inputs.join("a.txt")).unwrap();
+    std::fs::copy(seed, inputs.join("b.txt")).unwrap();
+    // A news item that reports no committee's work, without a date line.
+    std::fs::write(
+        inputs.join("news.txt"),
+        "Tin tức\n\nNgười dân phấn khởi đón xuân mới\n\nSáng nay, người dân trong khu phố cùng nhau trang trí đường làng, treo cờ, cắm hoa đón xuân.\n\nKhông khí vui tươi lan tỏa khắp các ngõ xóm.\n",
+    )
+    .unwrap();
+    let o = baocao(dir.path(), &["build", "in", "-o", "out"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    let mut both = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let Some(rest) = l.strip_prefix("warning (") else {
+            continue;
+        };
+        let n: usize = rest.split(' ').next().unwrap().parse().unwrap();
+        let files: Vec<&str> = lines[i + 1..]
+            .iter()
+            .take_while(|f| f.starts_with("  "))
+            .map(|f| f.trim())
+            .collect();
+        assert_eq!(files.len(), n, "{l} should name {n} files:\n{err}");
+        for f in &files {
+            let name = f.split(':').next().unwrap();
+            assert!(
+                ["in/a.txt", "in/b.txt", "in/news.txt"].contains(&name),
+                "{l}: {f}"
+            );
+        }
+        if files.iter().any(|f| f.starts_with("in/a.txt"))
+            && files.iter().any(|f| f.starts_with("in/b.txt"))
+        {
+            both += 1;
+        }
+    }
+    assert!(both >= 1, "no warning names both copies:\n{err}");
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("1 input does not read as a report"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        lines[at + 1].trim().starts_with("in/news.txt (printed as "),
+        "{err}"
+    );
+}

@@ -11,6 +11,58 @@ fn seed() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)
 }
 
+/// A seed whose year-end report has two sections (I and II).
+fn two_sections() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/001_2adf257df097989f.txt")
+}
+
+/// A heading with no sibling of its level (`1.` with no `2.`) goes
+/// unnumbered under party-2018 and numbered where a profile says so.
+#[test]
+fn a_lone_heading_goes_unnumbered_where_the_profile_says() {
+    let dir = tempdir();
+    let alt = fixture("formats/geometry-alt.yaml");
+    let mut texts = Vec::new();
+    for (format, lone_numbered) in [("party-2018", false), (alt.to_str().unwrap(), true)] {
+        let p = baocao::profile::FormatProfile::load(format).unwrap();
+        assert_eq!(p.headings.number_lone.value, lone_numbered);
+        let out = dir.path().join(format!("{}.pdf", texts.len()));
+        let o = baocao(
+            dir.path(),
+            &[
+                "year-end",
+                two_sections().to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "--format",
+                format,
+            ],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let Some(text) = pdf_text(&out) else { return };
+        let section = &p.headings.section.number_suffix.value;
+        let sub = &p.headings.subsection.number_suffix.value;
+        // Two sections: both numbered in either profile.
+        assert!(
+            text.contains(&format!("\nI{section} KẾT QUẢ ĐẠT ĐƯỢC")),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("\nII{section} ĐÁNH GIÁ CHUNG")),
+            "{text}"
+        );
+        // One sub-section under I: numbered only where the profile says.
+        let numbered = text.contains(&format!("\n1{sub} Công tác xây dựng Đảng"));
+        let bare = text.contains("\nCông tác xây dựng Đảng\n");
+        assert_eq!(
+            (numbered, bare),
+            (lone_numbered, !lone_numbered),
+            "{format}: {text}"
+        );
+        texts.push(text);
+    }
+}
+
 #[test]
 fn formats_lists_the_builtin_profiles_with_description_and_sources() {
     let dir = tempdir();
@@ -36,7 +88,7 @@ fn party_2026_renders_with_a_warning_and_its_own_heading_numbers() {
         dir.path(),
         &[
             "year-end",
-            seed().to_str().unwrap(),
+            two_sections().to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
             "--format",
@@ -51,8 +103,8 @@ fn party_2026_renders_with_a_warning_and_its_own_heading_numbers() {
     );
     if let Some(text) = pdf_text(&out) {
         assert!(
-            text.contains("\nI- KẾT QUẢ ĐẠT ĐƯỢC"),
-            "section numbers take a hyphen"
+            text.contains("\nI- KẾT QUẢ ĐẠT ĐƯỢC") && text.contains("\nII- ĐÁNH GIÁ CHUNG"),
+            "section numbers take a hyphen: {text}"
         );
         assert!(!text.contains("\nI. KẾT QUẢ"));
     }

@@ -230,13 +230,21 @@ fn body_lines(c: &Case) -> Vec<(&Line, Role)> {
         {
             continue;
         }
+        // A heading without siblings may go unnumbered: then a section's
+        // text is in capitals, a sub-section's is not.
+        let lone = !c.p.headings.number_lone.value;
+        let capitals = !l.text().chars().any(char::is_lowercase);
         let heading = headings(&c.p).iter().position(|h| {
             let text = l.text();
             let starts = match h.numbering.value {
                 Numbering::None => true,
-                Numbering::Roman => text.starts_with(['I', 'V', 'X']),
-                Numbering::Arabic => text.starts_with(|ch: char| ch.is_ascii_digit()),
-                Numbering::Letter => text.chars().nth(1) == h.number_suffix.value.chars().next(),
+                Numbering::Roman => text.starts_with(['I', 'V', 'X']) || (lone && capitals),
+                Numbering::Arabic => {
+                    text.starts_with(|ch: char| ch.is_ascii_digit()) || (lone && !capitals)
+                }
+                Numbering::Letter => {
+                    text.chars().nth(1) == h.number_suffix.value.chars().next() || lone
+                }
             };
             l.all_in(|f| is_face(f, h.face.value), h.size_pt.value)
                 && starts
@@ -261,7 +269,7 @@ fn body_lines(c: &Case) -> Vec<(&Line, Role)> {
             };
             // A centred level without numbers looks like its first line.
             let unnumbered = heading == Some(k)
-                && h.numbering.value == Numbering::None
+                && (h.numbering.value == Numbering::None || (lone && !numbered(&l.text())))
                 && !part_words(&c.p).contains(&prev.text());
             ((heading.is_none() || unnumbered)
                 && prev.page == l.page
@@ -285,6 +293,17 @@ fn body_lines(c: &Case) -> Vec<(&Line, Role)> {
         out.push((l, role));
     }
     out
+}
+
+/// Whether a line starts with a heading number (`II.`, `3.`, `b)`, `I-`).
+fn numbered(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let core = first.trim_end_matches(['.', ')', '-']);
+    core.len() < first.len()
+        && !core.is_empty()
+        && (core.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            || core.chars().count() == 1)
 }
 
 /// The role of a line that is not a heading's: where it starts says it.
@@ -364,9 +383,13 @@ fn body_headings_and_items_follow_the_profile() {
                 styled("heading", l, h.face.value, h.size_pt.value);
                 let text = l.text();
                 let first = text.split_whitespace().next().unwrap();
+                let numbered = first.ends_with(h.number_suffix.value.as_str())
+                    && first.len() > h.number_suffix.value.len();
                 match h.numbering.value {
                     Numbering::None => {}
                     _ if text.starts_with("Phần") => {}
+                    // Checked by `a_lone_heading_goes_unnumbered_where_the_profile_says`.
+                    _ if !numbered && !c.p.headings.number_lone.value => {}
                     _ => assert!(
                         first.ends_with(h.number_suffix.value.as_str()),
                         "heading “{text}” should end its number with “{}”",

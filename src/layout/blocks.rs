@@ -21,6 +21,7 @@ impl Layouter<'_> {
         let leading = b.line_height_pt.get();
         let indent = b.first_line_indent_mm.pt_from_mm();
         let mut counters = [0u32; 6];
+        let lone = lone_headings(doc);
         // Parts so far, and whether the last block was a part word the
         // template wrote itself (its title then gets none of its own).
         let mut parts = 0usize;
@@ -52,7 +53,11 @@ impl Layouter<'_> {
                     for c in &mut counters[level + 1..] {
                         *c = 0;
                     }
-                    let number = heading_number(style, counters[level], spans);
+                    let number = if lone[block_no] && !self.p.headings.number_lone.get() {
+                        None
+                    } else {
+                        heading_number(style, counters[level], spans)
+                    };
                     let mut spans = spans.clone();
                     if let Some(n) = number {
                         spans.insert(
@@ -223,6 +228,34 @@ impl Layouter<'_> {
             .iter()
             .any(|n| text.trim() == w.pattern.value.replace("{n}", n))
     }
+}
+
+/// For each block, whether it is a heading with no sibling: no other
+/// heading of its level between its parent (the heading of a lower level
+/// before it) and the next heading of a lower level.
+fn lone_headings(doc: &Document) -> Vec<bool> {
+    let levels: Vec<Option<u8>> = doc
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .collect();
+    let mut lone = vec![false; levels.len()];
+    for (i, level) in levels.iter().enumerate() {
+        let Some(level) = *level else { continue };
+        let within = |range: &mut dyn Iterator<Item = &Option<u8>>| {
+            range
+                .flatten()
+                .take_while(|l| **l >= level)
+                .any(|l| *l == level)
+        };
+        let before = within(&mut levels[..i].iter().rev());
+        let after = within(&mut levels[i + 1..].iter());
+        lone[i] = !before && !after;
+    }
+    lone
 }
 
 /// The number for the `n`th heading of a style, unless the heading text

@@ -289,6 +289,9 @@ pub struct Headings {
     pub part: HeadingStyle,
     /// The line above each part title (`Phần thứ nhất`).
     pub part_word: PartWord,
+    /// Whether a heading with no sibling of its level (a `1.` with no `2.`
+    /// under the same parent) still gets its number.
+    pub number_lone: Val<bool>,
     pub section: HeadingStyle,
     pub subsection: HeadingStyle,
     pub point: HeadingStyle,
