@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::error::{Error, Result, Warning};
 use crate::render::pdf;
 use crate::report::Kind;
-use crate::{input, output, Engine, LaidOut, Options};
+use crate::{input, output, t, Engine, LaidOut, Options};
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -53,15 +53,14 @@ impl Outcome {
     /// The line a log shows for this input: `ok` with the kind and pages, or `FAIL`.
     pub fn progress_line(&self) -> String {
         match &self.result {
-            Ok(d) => format!(
-                "ok    {} -> {} ({}, {} {})",
-                self.input.display(),
-                d.output.display(),
-                d.kind.name(),
-                d.pages,
-                if d.pages == 1 { "page" } else { "pages" }
+            Ok(d) => t!(
+                "build-progress-ok",
+                input = self.input.display(),
+                output = d.output.display(),
+                kind = d.kind.name(),
+                pages = d.pages
             ),
-            Err(_) => format!("FAIL  {}", self.input.display()),
+            Err(_) => t!("build-progress-fail", input = self.input.display()),
         }
     }
 }
@@ -102,12 +101,7 @@ impl Summary {
             }
         }
         for (text, files) in &warnings {
-            let reports = if files.len() == 1 {
-                "report"
-            } else {
-                "reports"
-            };
-            out.push(format!("warning ({} {reports}): {text}", files.len()));
+            out.push(t!("build-warning", reports = files.len(), text = text));
             out.extend(files.iter().map(|f| format!("  {f}")));
         }
         let not_reports: Vec<&Outcome> = self
@@ -116,40 +110,35 @@ impl Summary {
             .filter(|o| o.result.as_ref().is_ok_and(|d| !d.kind_found))
             .collect();
         if !not_reports.is_empty() {
-            out.push(match not_reports.len() {
-                1 => "1 input does not read as a report of any kind; check it before sending:"
-                    .to_string(),
-                n => format!(
-                    "{n} inputs do not read as a report of any kind; check them before sending:"
-                ),
-            });
+            out.push(t!("build-not-reports", inputs = not_reports.len()));
             for o in not_reports {
                 if let Ok(d) = &o.result {
-                    out.push(format!(
-                        "  {} (printed as {})",
-                        o.input.display(),
-                        d.kind.name()
+                    out.push(t!(
+                        "build-not-report",
+                        input = o.input.display(),
+                        kind = d.kind.name()
                     ));
                 }
             }
         }
-        out.push(format!(
-            "{} of {} reports written to {}",
-            self.outcomes.len() - failed.len(),
-            self.outcomes.len(),
-            self.out_dir.display(),
+        out.push(t!(
+            "build-written",
+            written = self.outcomes.len() - failed.len(),
+            reports = self.outcomes.len(),
+            dir = self.out_dir.display(),
         ));
         if let Some(pack) = &self.pack {
             match &self.pack_error {
-                None => out.push(format!("pack of the written reports: {}", pack.display())),
-                Some(e) => out.push(format!(
-                    "error: the pack {} was not written: {e}",
-                    pack.display()
+                None => out.push(t!("build-pack", pack = pack.display())),
+                Some(e) => out.push(t!(
+                    "build-pack-failed",
+                    pack = pack.display(),
+                    error = e.to_string()
                 )),
             }
         }
         if !failed.is_empty() {
-            out.push(format!("{} failed:", failed.len()));
+            out.push(t!("build-failed", failed = failed.len()));
             for o in &failed {
                 // Errors name their file already; indent their hint lines.
                 if let Err(e) = &o.result {
@@ -257,10 +246,7 @@ fn write_pack(path: &Path, reports: &[Option<LaidOut>], backend: pdf::Pdf) -> Re
         first.get_or_insert(&laid.metadata);
     }
     let Some(first) = first else {
-        return Err(Error::Usage(format!(
-            "no report to put into {}",
-            path.display()
-        )));
+        return Err(Error::Usage(t!("build-pack-empty", pack = path.display())));
     };
     let meta = pdf::Metadata {
         title: format!("Tập báo cáo ({} báo cáo)", sections.len()),

@@ -10,6 +10,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::error::{Error, Location, Result, Warning};
+use crate::i18n::Lang;
+use crate::{t, t_in};
 use crate::input::InputKind;
 use crate::letter::{self, Draft, Given, Letter};
 use crate::org::Org;
@@ -137,11 +139,11 @@ impl Engine {
     /// Reads report data as `inspect` prints it (YAML).
     pub fn read_data(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
         let text = std::str::from_utf8(bytes).map_err(|_| {
-            Error::invalid(Location::file(source), "the report data is not UTF-8 text")
+            Error::invalid(Location::file(source), t!("data-not-utf8"))
         })?;
         serde_yaml::from_str(text).map_err(|e| {
             Error::yaml(source, &e)
-                .with_hint("the file should be report data as `baocao inspect` prints it")
+                .with_hint(t!("data-yaml-hint"))
         })
     }
 
@@ -170,11 +172,11 @@ impl Engine {
         if !moved.is_empty() {
             warnings.push(Warning::at(
                 Location::file(source),
-                format!(
-                    "the data is for a {} report; sections a {} report has not ({}) go to the general section",
-                    from.name(),
-                    kind.name(),
-                    moved.join(", ")
+                t!(
+                    "data-rehomed",
+                    from = from.name(),
+                    kind = kind.name(),
+                    sections = moved.join(", ")
                 ),
             ));
         }
@@ -223,11 +225,12 @@ impl Engine {
     /// Runs the stages up to layout: the pages before a backend writes them,
     /// and what to warn about (the article's notes, what the letterhead lacks).
     pub fn lay_out(&self, data: &ReportData, opts: &Options) -> Result<LaidOut> {
-        let source = data.meta.source.as_deref().unwrap_or("report data");
+        let unnamed = t!("report-data");
+        let source = data.meta.source.as_deref().unwrap_or(&unnamed);
         let mut warnings: Vec<Warning> = data
             .notes
             .iter()
-            .map(|n| Warning::at(Location::line(source, n.line), n.message.clone()))
+            .map(|n| Warning::at(Location::line(source, n.line), note_text(n, data)))
             .collect();
         let mut owned;
         let data = if opts.period == PeriodGiven::default() {
@@ -241,23 +244,21 @@ impl Engine {
             let why = data.reasons.first().map_or("", String::as_str);
             warnings.push(Warning::at(
                 Location::file(source),
-                format!(
-                    "the article does not read as a report ({why}); it is printed as a {} report, which it may not be",
-                    data.kind.name()
-                ),
+                t!("not-a-report", why = why, kind = data.kind.name()),
             ));
         }
         for (what, option) in report::missing_period(data.kind, &data.period) {
             warnings.push(Warning::at(
                 Location::file(source),
-                format!("the trích yếu leaves {what} blank: the article names none; give it with {option}"),
+                t!("period-blank", what = what, option = option),
             ));
         }
         let profile = self.profile();
         if profile.provisional {
-            warnings.push(Warning::new(format!(
-                "the format `{}` is provisional: {}; check the layout against the official text before sending",
-                profile.name, profile.description
+            warnings.push(Warning::new(t!(
+                "format-provisional",
+                name = &profile.name,
+                description = &profile.description
             )));
         }
         let given = Given {
@@ -304,4 +305,19 @@ impl Engine {
         let context = template::context(data, letter, date, &ids)?;
         self.templates.render(data.kind.name(), &context)
     }
+}
+
+/// A note of the report data as a warning says it: baocao's own notes
+/// (written in English, as `inspect` prints them) in the language of
+/// messages, a note someone wrote into the data as it is.
+fn note_text(note: &report::NoteItem, data: &ReportData) -> String {
+    if note.message == t_in!(Lang::En, "note-mid-sentence") {
+        return t!("note-mid-sentence");
+    }
+    if let Some(year) = data.period.year {
+        if note.message == t_in!(Lang::En, "note-no-year", year = year) {
+            return t!("note-no-year", year = year);
+        }
+    }
+    note.message.clone()
 }

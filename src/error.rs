@@ -2,7 +2,10 @@
 //! line and column) and says what to do about it.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::i18n;
+use crate::t;
 
 /// Where in an input something was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +57,7 @@ impl fmt::Display for Location {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("cannot {action} {}: {source}", path.display())]
+    #[error("{}", io_message(action, path, source))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -63,7 +66,7 @@ pub enum Error {
     },
     /// An input (article, data file, organisation or format profile, template)
     /// is not what it should be.
-    #[error("{at}: {message}{}", hint.as_ref().map(|h| format!("\n  hint: {h}")).unwrap_or_default())]
+    #[error("{at}: {message}{}", hint.as_ref().map(|h| format!("\n  {}: {h}", t!("hint"))).unwrap_or_default())]
     Invalid {
         at: Location,
         message: String,
@@ -73,7 +76,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// A fault of baocao itself, not of the input.
-    #[error("internal error: {0} (please report this with the input that caused it)")]
+    #[error("{}", t!("error-internal", detail = .0))]
     Internal(String),
 }
 
@@ -106,12 +109,63 @@ impl Error {
         // serde_yaml appends " at line L column C" to its messages; the location
         // already says so.
         let text = err.to_string();
-        let message = match text.rfind(" at line ") {
-            Some(i) => text[..i].to_string(),
-            None => text,
+        let text = match text.rfind(" at line ") {
+            Some(i) => &text[..i],
+            None => &text,
         };
-        Error::invalid(at, message)
+        Error::invalid(at, yaml_message(text))
     }
+}
+
+/// "cannot read FILE: why", for the actions files are read, written and
+/// created with; another action is named as it is given.
+fn io_message(action: &str, path: &Path, source: &std::io::Error) -> String {
+    let path = path.display();
+    let reason = i18n::io_reason(source);
+    match action {
+        "read" => t!("io-cannot-read", path = path, reason = reason),
+        "write" => t!("io-cannot-write", path = path, reason = reason),
+        "create" => t!("io-cannot-create", path = path, reason = reason),
+        _ => t!("io-cannot", action = action, path = path, reason = reason),
+    }
+}
+
+/// A YAML reader's message in words for people: the mistakes of data
+/// written by hand in the current language, the reader's own text (which
+/// quotes the input) inside a sentence for the rest.
+fn yaml_message(text: &str) -> String {
+    // serde_yaml puts the key path first (`meta.title: invalid type: …`).
+    if let Some((path, rest)) = text.split_once(": ") {
+        let is_path = !path.is_empty()
+            && path
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '[' | ']'));
+        if is_path {
+            return format!("{path}: {}", yaml_message(rest));
+        }
+    }
+    let quoted = |s: &str| s.split('`').nth(1).map(str::to_string);
+    if let Some(rest) = text.strip_prefix("unknown field ") {
+        let field = quoted(rest).unwrap_or_default();
+        let known: Vec<&str> = rest
+            .split_once("expected ")
+            .map(|(_, e)| e.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        return t!("yaml-unknown-field", field = field, known = known.join(", "));
+    }
+    if let Some(rest) = text.strip_prefix("missing field ") {
+        return t!("yaml-missing-field", field = quoted(rest).unwrap_or_default());
+    }
+    if let Some(rest) = text.strip_prefix("invalid type: ") {
+        return t!("yaml-invalid-type", detail = rest);
+    }
+    if let Some(rest) = text.strip_prefix("invalid value: ") {
+        return t!("yaml-invalid-value", detail = rest);
+    }
+    if let Some(rest) = text.strip_prefix("unknown variant ") {
+        return t!("yaml-unknown-variant", detail = rest);
+    }
+    t!("yaml-syntax", detail = text)
 }
 
 /// Something the user should know that does not stop the report.

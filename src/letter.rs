@@ -11,6 +11,7 @@
 //! article where it can, else from the profile's rules, else stays blank.
 
 use crate::error::{Error, Location, Result, Warning};
+use crate::t;
 use crate::org::Org;
 use crate::profile::{BodyKind, BodyRule, Field, FormatProfile, WarningRule};
 use crate::report::ReportData;
@@ -92,18 +93,17 @@ pub fn resolve(
     profile: &FormatProfile,
     warnings: &mut Vec<Warning>,
 ) -> Result<Letter> {
-    let source = data.meta.source.as_deref().unwrap_or("report data");
+    let unnamed = t!("report-data");
+    let source = data.meta.source.as_deref().unwrap_or(&unnamed);
     let date = match (given.date, &data.meta.date) {
         (Some(d), _) => Some(d),
         (None, Some(iso)) => Some(Date::parse_iso(iso).ok_or_else(|| {
-            Error::Usage(format!(
-                "the report data has an invalid date `{iso}` (expected YYYY-MM-DD)"
-            ))
+            Error::Usage(t!("data-bad-date", date = iso))
         })?),
         (None, None) => {
             warnings.push(Warning::at(
                 Location::file(source),
-                "the article has no publication date, so the date line is left blank; give the report date with --date YYYY-MM-DD",
+                t!("letter-no-date"),
             ));
             None
         }
@@ -191,29 +191,26 @@ pub fn resolve(
         .replace("{date}", &date_text);
 
     let mut missing = Vec::new();
-    let mut need = |value: bool, what: &str| {
+    let mut need = |value: bool, what: String| {
         if !value {
-            missing.push(what.to_string());
+            missing.push(what);
         }
     };
-    need(superior.is_some(), "superior body");
-    need(issuer.is_some(), "issuing body");
-    need(place_name.is_some(), "place name");
-    need(number.is_some() || given.draft.is_some(), "document number");
-    need(authority.is_some(), "signing authority");
-    need(signer.title.is_some(), "signer's title");
-    need(signer.name.is_some(), "signer's name");
-    need(org.recipients.is_some(), "recipients");
+    need(superior.is_some(), t!("letter-superior"));
+    need(issuer.is_some(), t!("letter-issuer"));
+    need(place_name.is_some(), t!("letter-place"));
+    need(number.is_some() || given.draft.is_some(), t!("letter-number"));
+    need(authority.is_some(), t!("letter-authority"));
+    need(signer.title.is_some(), t!("letter-signer-title"));
+    need(signer.name.is_some(), t!("letter-signer-name"));
+    need(org.recipients.is_some(), t!("letter-recipients"));
     if !missing.is_empty() {
-        let from = if given.org.is_some() {
-            "the organisation profile"
+        let missing = missing.join(", ");
+        warnings.push(Warning::new(if given.org.is_some() {
+            t!("letter-missing-in-org", missing = missing)
         } else {
-            "the article"
-        };
-        warnings.push(Warning::new(format!(
-            "not in {from}, left blank: {}; give them in an organisation profile with --org",
-            missing.join(", ")
-        )));
+            t!("letter-missing-in-article", missing = missing)
+        }));
     }
     if let Some(a) = &authority {
         let kind: Option<BodyKind> = body.map(|b| b.kind);
@@ -221,12 +218,8 @@ pub fn resolve(
             let applies = w.bodies.is_empty() || kind.is_some_and(|k| w.bodies.contains(&k));
             if applies && a.starts_with(w.prefix.as_str()) {
                 warnings.push(Warning::new(match w.rule {
-                    WarningRule::CollectiveSignsTm => format!(
-                        "signing authority `{a}`: a Party committee signs T/M (thay mặt); K/T is for advisory bodies only"
-                    ),
-                    WarningRule::StateForm => format!(
-                        "signing authority `{a}` uses the state form; Party documents write T/M, K/T, T/L"
-                    ),
+                    WarningRule::CollectiveSignsTm => t!("letter-collective-signs-tm", authority = a),
+                    WarningRule::StateForm => t!("letter-state-form", authority = a),
                 }));
             }
         }

@@ -25,6 +25,7 @@ pub mod batch;
 pub mod engine;
 pub mod error;
 pub mod font;
+pub mod i18n;
 pub mod input;
 pub mod layout;
 pub mod letter;

@@ -4,81 +4,71 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use baocao::error::{Error, Result};
+use baocao::i18n::{self, Lang};
 use baocao::letter::Draft;
 use baocao::org::Org;
 use baocao::profile::FormatProfile;
 use baocao::report::Kind;
 use baocao::report::{PeriodGiven, Term};
 use baocao::vn::Date;
-use baocao::{batch, input, output, Engine, Options};
+use baocao::{batch, input, output, t, Engine, Options};
 
-/// Typesets Vietnamese articles about a Party committee's work as report PDFs
-/// in the official Party format (Hướng dẫn 36-HD/VPTW).
+mod help;
+
+// Every text of the help comes from the message catalogue, in the language
+// chosen before the command is built (see `main`).
 #[derive(Parser)]
-#[command(name = "baocao", version)]
+#[command(name = "baocao", version, about = t!("cli-about"), long_about = t!("cli-long-about"))]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[arg(long, global = true, value_name = "vi|en", value_parser = ["vi", "en"], hide_possible_values = true, help = t!("arg-lang"))]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Year-end report (báo cáo tổng kết năm).
+    #[command(about = t!("cmd-year-end"))]
     YearEnd(RenderArgs),
-    /// Mid-term review (báo cáo sơ kết giữa nhiệm kỳ).
+    #[command(about = t!("cmd-mid-term"))]
     MidTerm(RenderArgs),
-    /// Quarterly or half-year review (báo cáo quý, sơ kết 6 tháng).
+    #[command(about = t!("cmd-quarterly"))]
     Quarterly(RenderArgs),
-    /// Branch-congress report (báo cáo kết quả đại hội chi bộ).
+    #[command(about = t!("cmd-congress"))]
     Congress(RenderArgs),
-    /// Resolution-implementation report (báo cáo kết quả thực hiện nghị quyết).
+    #[command(about = t!("cmd-resolution"))]
     Resolution(RenderArgs),
-    /// Print an article's report data as YAML, to check or edit.
-    ///
-    /// Shows the kind and why, the period, the sections with their input
-    /// lines, and what was set aside. Edit it and render it with
-    /// `baocao <kind> data.yaml`.
+    #[command(about = t!("cmd-inspect"), long_about = t!("cmd-inspect-long"))]
     Inspect {
-        /// The article, a UTF-8 text file.
+        #[arg(help = t!("arg-inspect-input"))]
         input: PathBuf,
-        /// Map onto this kind instead of the detected one.
-        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        #[arg(long, value_name = "KIND", value_parser = parse_kind, help = t!("arg-inspect-kind"))]
         kind: Option<Kind>,
     },
-    /// Build many reports at once, in parallel.
-    ///
-    /// Each input (an article, report data, or a folder of them) becomes
-    /// <DIR>/<name>.pdf, as the kind detected for the article unless --kind is
-    /// given. Goes on past bad inputs, lists them at the end, and exits 1 if
-    /// any failed.
+    #[command(about = t!("cmd-build"), long_about = t!("cmd-build-long"))]
     Build(BuildArgs),
-    /// List the built-in format profiles (--format), their descriptions and sources.
+    #[command(about = t!("cmd-formats"))]
     Formats,
-    /// List the templates and the files they come from.
+    #[command(about = t!("cmd-templates"))]
     Templates {
-        /// Folder whose NAME.hbs files replace the built-in templates.
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", help = t!("arg-templates"))]
         templates: Option<PathBuf>,
     },
 }
 
-/// The period, where the article names none or another.
+// The period, where the article names none or another.
 #[derive(Args)]
 struct PeriodArgs {
-    /// The year the report covers (a year-end report's `năm 2021`).
-    #[arg(long, value_name = "YYYY", value_parser = parse_year)]
+    #[arg(long, value_name = "YYYY", value_parser = parse_year, help = t!("arg-year"))]
     year: Option<i32>,
-    /// The term (`2020-2025`): a congress's, a mid-term review's.
-    #[arg(long, value_name = "YYYY-YYYY", value_parser = parse_term)]
+    #[arg(long, value_name = "YYYY-YYYY", value_parser = parse_term, help = t!("arg-term"))]
     term: Option<Term>,
-    /// The quarter reported on: `2021-1` is quý I/2021.
-    #[arg(long, value_name = "YYYY-Q", value_parser = |s: &str| parse_part(s, 4, "quarter"))]
+    #[arg(long, value_name = "YYYY-Q", value_parser = |s: &str| parse_part(s, 4, false), help = t!("arg-quarter"))]
     quarter: Option<(u8, i32)>,
-    /// The half-year reported on: `2023-1` is 6 tháng đầu năm 2023.
-    #[arg(long, value_name = "YYYY-H", value_parser = |s: &str| parse_part(s, 2, "half-year"), conflicts_with = "quarter")]
+    #[arg(long, value_name = "YYYY-H", value_parser = |s: &str| parse_part(s, 2, true), conflicts_with = "quarter", help = t!("arg-half"))]
     half: Option<(u8, i32)>,
 }
 
@@ -95,106 +85,81 @@ impl PeriodArgs {
 
 #[derive(Args)]
 struct BuildArgs {
-    /// Articles, report data files, or folders of them.
-    #[arg(required = true)]
+    #[arg(required = true, help = t!("arg-build-inputs"))]
     inputs: Vec<PathBuf>,
-    /// Folder for the PDFs (created if missing).
-    #[arg(short, long, value_name = "DIR")]
+    #[arg(short, long, value_name = "DIR", help = t!("arg-build-output"))]
     output: PathBuf,
-    /// Render every input as this kind.
-    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    #[arg(long, value_name = "KIND", value_parser = parse_kind, help = t!("arg-build-kind"))]
     kind: Option<Kind>,
-    /// Reports built at once [default: one per core].
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help = t!("arg-build-jobs"))]
     jobs: Option<usize>,
-    /// Organisation profile for every report (YAML).
-    #[arg(long, value_name = "ORG.yaml")]
+    #[arg(long, value_name = "ORG.yaml", help = t!("arg-build-org"))]
     org: Option<PathBuf>,
-    /// Report date for every report [default: each article's date].
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, help = t!("arg-build-date"))]
     date: Option<Date>,
-    /// Also write all reports into this one PDF, each keeping its page numbers.
-    #[arg(long, value_name = "PACK.pdf")]
+    #[arg(long, value_name = "PACK.pdf", help = t!("arg-build-pack"))]
     pack: Option<PathBuf>,
     #[command(flatten)]
     period: PeriodArgs,
-    /// Folder whose NAME.hbs files replace the built-in templates.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", help = t!("arg-templates"))]
     templates: Option<PathBuf>,
-    /// Format profile: a built-in name (`baocao formats`) or a profile file.
-    #[arg(long, value_name = "NAME|FILE.yaml")]
+    #[arg(long, value_name = "NAME|FILE.yaml", help = t!("arg-build-format"))]
     format: Option<String>,
-    /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
-    /// `Dự thảo lần N`; the number is left blank and the metadata says it is
-    /// a draft. Put it after the input, or write --draft=N.
-    #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft)]
+    #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft, help = t!("arg-draft"))]
     draft: Option<Option<u32>>,
-    /// Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
-    #[arg(long)]
+    #[arg(long, help = t!("arg-no-pdfa"))]
     no_pdfa: bool,
-    /// Leave out the empty signature field over the signing space.
-    #[arg(long)]
+    #[arg(long, help = t!("arg-no-sign-field"))]
     no_sign_field: bool,
 }
 
 #[derive(Args)]
 struct RenderArgs {
-    /// The article (a UTF-8 text file) or report data from `baocao inspect` (.yaml).
+    #[arg(help = t!("arg-render-input"))]
     input: PathBuf,
-    /// Where to write the PDF [default: <input name>.pdf in the current folder].
-    #[arg(short, long, value_name = "OUT.pdf")]
+    #[arg(short, long, value_name = "OUT.pdf", help = t!("arg-render-output"))]
     output: Option<PathBuf>,
-    /// Organisation profile: issuer, number, signer, recipients (YAML).
-    #[arg(long, value_name = "ORG.yaml")]
+    #[arg(long, value_name = "ORG.yaml", help = t!("arg-render-org"))]
     org: Option<PathBuf>,
-    /// Document number (overrides the profile's).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help = t!("arg-render-number"))]
     number: Option<u32>,
-    /// Report date [default: the article's publication date].
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, help = t!("arg-render-date"))]
     date: Option<Date>,
     #[command(flatten)]
     period: PeriodArgs,
-    /// Folder whose NAME.hbs files (and partials/NAME.hbs) replace the built-in templates.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", help = t!("arg-render-templates"))]
     templates: Option<PathBuf>,
-    /// Format profile: a built-in name (`baocao formats`) or a profile file
-    /// [default: party-2018].
-    #[arg(long, value_name = "NAME|FILE.yaml")]
+    #[arg(long, value_name = "NAME|FILE.yaml", help = t!("arg-render-format"))]
     format: Option<String>,
-    /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
-    /// `Dự thảo lần N`; the number is left blank and the metadata says it is
-    /// a draft. Put it after the input, or write --draft=N.
-    #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft)]
+    #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft, help = t!("arg-draft"))]
     draft: Option<Option<u32>>,
-    /// Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
-    #[arg(long)]
+    #[arg(long, help = t!("arg-no-pdfa"))]
     no_pdfa: bool,
-    /// Leave out the empty signature field over the signing space.
-    #[arg(long)]
+    #[arg(long, help = t!("arg-no-sign-field"))]
     no_sign_field: bool,
 }
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
-    Date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a valid date; write it as YYYY-MM-DD"))
+    Date::parse_iso(s).ok_or_else(|| t!("cli-bad-date", value = s))
 }
 
 fn parse_year(s: &str) -> std::result::Result<i32, String> {
     match s.parse::<i32>() {
         Ok(y) if (1945..=2100).contains(&y) => Ok(y),
-        _ => Err(format!("`{s}` is not a year between 1945 and 2100")),
+        _ => Err(t!("cli-bad-year", value = s)),
     }
 }
 
 fn parse_term(s: &str) -> std::result::Result<Term, String> {
-    Term::parse(s).ok_or_else(|| {
-        format!("`{s}` is not a term; write it as YYYY-YYYY, the end at most five years after the start")
-    })
+    Term::parse(s).ok_or_else(|| t!("cli-bad-term", value = s))
 }
 
 /// `2021-1`: a year and a part of it (quarter 1–4, half 1–2).
-fn parse_part(s: &str, parts: u8, what: &str) -> std::result::Result<(u8, i32), String> {
-    let bad = || format!("`{s}` is not a {what}; write it as YYYY-N with N from 1 to {parts}");
+fn parse_part(s: &str, parts: u8, half: bool) -> std::result::Result<(u8, i32), String> {
+    let bad = || match half {
+        true => t!("cli-bad-half", value = s),
+        false => t!("cli-bad-quarter", value = s),
+    };
     let (y, n) = s.split_once('-').ok_or_else(bad)?;
     let n: u8 = n.parse().map_err(|_| bad())?;
     let y = parse_year(y)?;
@@ -208,27 +173,47 @@ fn parse_part(s: &str, parts: u8, what: &str) -> std::result::Result<(u8, i32), 
 fn parse_draft(s: &str) -> std::result::Result<u32, String> {
     match s.parse::<u32>() {
         Ok(n) if n >= 1 => Ok(n),
-        Ok(_) => Err("a draft's round counts from 1".into()),
+        Ok(_) => Err(t!("cli-draft-zero")),
         // The usual slip: `--draft INPUT`, the input taken for the round.
-        Err(_) => Err(format!(
-            "`{s}` is not a draft's round; write --draft after the input, or --draft=N"
-        )),
+        Err(_) => Err(t!("cli-bad-draft", value = s)),
     }
 }
 
 fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
     Kind::from_name(s).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        format!(
-            "`{s}` is not a report kind; use one of {}",
-            names.join(", ")
-        )
+        t!("cli-bad-kind", value = s, kinds = names.join(", "))
     })
+}
+
+/// The language asked for: `--lang` (looked for before clap parses, as the
+/// help itself is in that language), else the locale.
+fn language(args: &[std::ffi::OsString]) -> Lang {
+    let mut args = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(a) = args.next() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(v) => v.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::parse) {
+            return lang;
+        }
+    }
+    Lang::from_env()
 }
 
 fn main() -> ExitCode {
     tune_allocator();
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::set(language(&args));
+    let matches = help::localise(Cli::command())
+        .try_get_matches_from(args)
+        .unwrap_or_else(|e| help::exit(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| help::exit(e));
     let result = match cli.command {
         Command::YearEnd(args) => render(Kind::YearEnd, &args),
         Command::MidTerm(args) => render(Kind::MidTerm, &args),
@@ -243,7 +228,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", t!("error"));
             ExitCode::FAILURE
         }
     }
@@ -295,14 +280,17 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
     let bytes = input::read(&args.input)?;
     let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
     for w in &rendered.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}: {w}", t!("warning"));
     }
     let output = match &args.output {
         Some(p) => p.clone(),
         None => output::default_name(&args.input, "pdf"),
     };
     output::write_atomically(&output, &rendered.pdf)?;
-    eprintln!("wrote {} ({} pages)", output.display(), rendered.pages);
+    eprintln!(
+        "{}",
+        t!("render-wrote", output = output.display(), pages = rendered.pages)
+    );
     // The process ends here: freeing the engine's automata, compiled
     // templates and the PDF piece by piece would only cost time (0.15 ms of
     // a 7 ms run) for memory the system takes back at exit anyway.
@@ -329,7 +317,7 @@ fn inspect(input: &Path, kind: Option<Kind>) -> Result<()> {
     .and_then(|_| out.write_all(yaml.as_bytes()))
     .map_err(|e| Error::Io {
         action: "write",
-        path: PathBuf::from("standard output"),
+        path: PathBuf::from(t!("standard-output")),
         source: e,
     })
 }
@@ -347,7 +335,7 @@ fn build(args: BuildArgs) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", t!("error"));
             ExitCode::FAILURE
         }
     }
@@ -374,10 +362,7 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
     };
     let files = input::collect(&job.inputs)?;
     if files.is_empty() {
-        return Err(Error::Usage(
-            "no .txt, .yaml or .yml inputs found; give article files or folders holding them"
-                .into(),
-        ));
+        return Err(Error::Usage(t!("build-no-inputs")));
     }
     std::fs::create_dir_all(&job.out_dir).map_err(|e| Error::Io {
         action: "create",
@@ -387,9 +372,9 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
     // A progress bar on a terminal; otherwise one line per input, for logs.
     let terminal = std::io::stderr().is_terminal();
     let bar = if terminal {
-        let style =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} reports {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        let template = format!("{{bar:40}} {{pos}}/{{len}} {} {{elapsed}}", t!("build-bar"));
+        let style = indicatif::ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
         indicatif::ProgressBar::new(files.len() as u64).with_style(style)
     } else {
         indicatif::ProgressBar::hidden()
@@ -415,9 +400,9 @@ fn list_formats() -> Result<()> {
     for name in FormatProfile::builtin_names() {
         let p = FormatProfile::load(name)?;
         let default = if name == baocao::profile::DEFAULT {
-            " (default)"
+            format!(" ({})", t!("formats-default"))
         } else {
-            ""
+            String::new()
         };
         println!("{name}{default}: {}", p.description);
         for source in &p.sources {

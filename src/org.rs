@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::t;
 use crate::profile::BodyKind;
 
 /// An organisation profile as written in YAML. Every field is optional; what
@@ -51,9 +52,7 @@ impl Org {
             return Ok(Org::default());
         }
         serde_yaml::from_str(text).map_err(|e| {
-            Error::yaml(file, &e).with_hint(
-                "known keys: superior, issuer, place, number, symbol, body, signer (authority, title, name), recipients, filing",
-            )
+            Error::yaml(file, &e).with_hint(t!("org-yaml-hint"))
         })
     }
 }

@@ -8,6 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::lines::ends_sentence;
 use crate::error::{Error, Location, Result};
+use crate::t;
 
 /// A cleaned input line with its 1-based number.
 #[derive(Debug, Clone)]
@@ -30,9 +31,9 @@ pub(super) fn decode(source: &str, bytes: &[u8]) -> Result<String> {
             let line = good.iter().filter(|b| **b == b'\n').count() + 1;
             Err(Error::invalid(
                 Location::line(source, line),
-                "the file is not UTF-8 text (an invalid byte sequence starts here)",
+                t!("article-not-utf8"),
             )
-            .with_hint("save the article as UTF-8 plain text"))
+            .with_hint(t!("article-not-utf8-hint")))
         }
     }
 }

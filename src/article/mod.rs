@@ -18,6 +18,8 @@ mod lines;
 pub(crate) use lines::{ends_sentence, item_marker};
 
 use crate::error::{Error, Location, Result};
+use crate::i18n::Lang;
+use crate::{t, t_in};
 use crate::vn::Date;
 use clean::{clean_lines, decode, join_wrapped, Line};
 use header::read_header;
@@ -126,8 +128,8 @@ pub fn read(source: &str, bytes: &[u8]) -> Result<Article> {
 
     let nonempty: Vec<&Line> = lines.iter().filter(|l| !l.text.is_empty()).collect();
     if nonempty.is_empty() {
-        return Err(Error::invalid(Location::file(source), "the file is empty")
-            .with_hint("give a plain-text article: title, date line, paragraphs"));
+        return Err(Error::invalid(Location::file(source), t!("article-empty"))
+            .with_hint(t!("article-empty-hint")));
     }
     let body_start = read_header(&nonempty, &mut article);
     let body = join_wrapped(&nonempty[body_start..]);
@@ -144,9 +146,9 @@ pub fn read(source: &str, bytes: &[u8]) -> Result<Article> {
     if article.blocks.iter().all(|b| b.kind == BlockKind::Heading) {
         return Err(Error::invalid(
             Location::file(source),
-            "no body paragraphs found: this does not look like an article",
+            t!("article-no-body"),
         )
-        .with_hint("an article needs a title line followed by paragraphs of text"));
+        .with_hint(t!("article-no-body-hint")));
     }
     Ok(article)
 }
@@ -327,8 +329,8 @@ fn read_body(lines: &[Line], article: &mut Article) {
         if b.kind != BlockKind::Heading && !ends_sentence(&b.text) {
             article.notes.push(Note {
                 line: b.line,
-                message: "the article seems to stop mid-sentence here; the text is kept as it is"
-                    .into(),
+                // In English, as `inspect` writes it; the warning is translated.
+                message: t_in!(Lang::En, "note-mid-sentence"),
             });
         }
     }

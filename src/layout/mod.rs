@@ -26,6 +26,7 @@ mod phrases;
 use std::collections::BTreeSet;
 
 use crate::error::Warning;
+use crate::t;
 use crate::font::Face;
 use crate::letter::Letter;
 use crate::markup::Document;
@@ -133,9 +134,9 @@ impl<'a> Layouter<'a> {
                 .iter()
                 .map(|c| format!("“{c}” (U+{:04X})", *c as u32))
                 .collect();
-            self.warnings.push(Warning::new(format!(
-                "the font has no glyph for {}; these characters will not print",
-                list.join(", ")
+            self.warnings.push(Warning::new(t!(
+                "layout-missing-glyphs",
+                chars = list.join(", ")
             )));
         }
     }

@@ -4,6 +4,7 @@
 
 use super::{Layouter, Style};
 use crate::error::Warning;
+use crate::t;
 use crate::page::{Heading, Item, LineRole, Page, PlacedLine, Signing, TextRun};
 
 /// A line or block on the vertical list, positioned relative to its own baseline.
@@ -69,9 +70,9 @@ impl Layouter<'_> {
                 let j = match allowed {
                     Some(j) => j,
                     None => {
-                        self.warnings.push(Warning::new(format!(
-                            "page {}: no break satisfies the widow, orphan and keep rules; breaking anyway",
-                            pages.len() + 1
+                        self.warnings.push(Warning::new(t!(
+                            "layout-no-good-break",
+                            page = pages.len() + 1
                         )));
                         end
                     }

@@ -8,6 +8,7 @@ use super::linebreak::{self, break_allowed, Breaks, Item as BreakItem, Line, Mod
 use super::phrases::{self, Break, Word};
 use super::{Layouter, Style};
 use crate::error::Warning;
+use crate::t;
 use crate::font::Face;
 use crate::markup::Span;
 use crate::page::{Item, TextRun};
@@ -127,9 +128,8 @@ impl Layouter<'_> {
                 .map(|t| t.text())
                 .collect::<Vec<_>>()
                 .join(" ");
-            self.warnings.push(Warning::new(format!(
-                "a line in the paragraph starting “{start}…” could not be justified within the spacing limits and is left unjustified"
-            )));
+            self.warnings
+                .push(Warning::new(t!("layout-not-justified", start = start)));
         }
         let n = breaks.lines.len();
         breaks
@@ -259,10 +259,10 @@ impl Layouter<'_> {
                 continue;
             }
             let t = tokens.remove(i);
-            self.warnings.push(Warning::new(format!(
-                "“{}” (block {}) is wider than a line and was broken across lines",
-                t.text(),
-                block_no + 1
+            self.warnings.push(Warning::new(t!(
+                "layout-word-too-wide",
+                word = t.text(),
+                block = block_no + 1
             )));
             let mut pieces: Vec<Token> = Vec::new();
             let empty = || Token {

@@ -20,6 +20,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::error::{Error, Location, Result};
+use crate::t;
 
 /// A report body ready for layout.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -81,10 +82,10 @@ pub fn parse(source: &str, markdown: &str) -> Result<Document> {
     let line_of = |offset: usize| markdown[..offset].matches('\n').count() + 1;
     let unsupported = |what: &str, offset: usize| {
         Error::invalid(
-            Location::line(format!("markup rendered by {source}"), line_of(offset)),
-            format!("{what} cannot be typeset in a report"),
+            Location::line(t!("markup-source", template = source), line_of(offset)),
+            t!("markup-unsupported", what = what),
         )
-        .with_hint("templates may use headings #–#####, paragraphs, `-` lists and emphasis")
+        .with_hint(t!("markup-unsupported-hint"))
     };
 
     for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
@@ -168,15 +169,15 @@ pub fn parse(source: &str, markdown: &str) -> Result<Document> {
             Event::Start(Tag::BlockQuote(_)) => {
                 return Err(unsupported("a block quote", range.start))
             }
-            Event::Html(_) | Event::InlineHtml(_) => return Err(unsupported("HTML", range.start)),
-            Event::Rule => return Err(unsupported("a thematic break", range.start)),
+            Event::Html(_) | Event::InlineHtml(_) => return Err(unsupported(&t!("markup-html"), range.start)),
+            Event::Rule => return Err(unsupported(&t!("markup-rule"), range.start)),
             _ => {}
         }
     }
     doc.summary = summary.ok_or_else(|| {
         Error::invalid(
-            Location::file(format!("markup rendered by {source}")),
-            "no `#` summary heading (the trích yếu under BÁO CÁO)",
+            Location::file(t!("markup-source", template = source)),
+            t!("markup-no-summary"),
         )
     })?;
     Ok(doc)

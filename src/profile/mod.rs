@@ -12,6 +12,7 @@ mod schema;
 pub use schema::*;
 
 use crate::error::{Error, Location, Result};
+use crate::t;
 
 /// The profiles built into baocao: (name, JSON made by build.rs from
 /// `templates/formats/NAME.yaml`).
@@ -54,9 +55,10 @@ impl FormatProfile {
         let is_file = spec.ends_with(".yaml") || spec.ends_with(".yml") || spec.contains('/');
         if !is_file {
             let names: Vec<&str> = FormatProfile::builtin_names().collect();
-            return Err(Error::Usage(format!(
-                "there is no built-in format `{spec}`; the built-in formats are {} (`baocao formats` lists them), or give a profile file NAME.yaml",
-                names.join(", ")
+            return Err(Error::Usage(t!(
+                "format-unknown",
+                name = spec,
+                formats = names.join(", ")
             )));
         }
         let bytes = std::fs::read(spec).map_err(|e| Error::Io {
@@ -65,7 +67,7 @@ impl FormatProfile {
             source: e,
         })?;
         let text = std::str::from_utf8(&bytes).map_err(|_| {
-            Error::invalid(Location::file(spec), "the format profile is not UTF-8 text")
+            Error::invalid(Location::file(spec), t!("format-not-utf8"))
         })?;
         FormatProfile::parse(spec, text)
     }
@@ -73,9 +75,7 @@ impl FormatProfile {
     /// Parses and checks a profile read from `file`.
     pub fn parse(file: &str, text: &str) -> Result<FormatProfile> {
         let p: FormatProfile = serde_yaml::from_str(text).map_err(|e| {
-            Error::yaml(file, &e).with_hint(
-                "start from a copy of templates/formats/party-2018.yaml; every value needs `value`, `tag` and `ref`",
-            )
+            Error::yaml(file, &e).with_hint(t!("format-yaml-hint"))
         })?;
         p.check().map_err(|(path, message)| {
             let at = locate(text, &path).map_or_else(
@@ -93,19 +93,19 @@ impl FormatProfile {
     fn check(&self) -> std::result::Result<(), (String, String)> {
         for (column, rows) in [("left", &self.header.left), ("right", &self.header.right)] {
             if rows.is_empty() {
-                return Err((format!("header.{column}"), "a column needs a row".into()));
+                return Err((format!("header.{column}"), t!("format-column-empty")));
             }
             for (i, row) in rows.iter().enumerate() {
                 if row.field.is_some() == row.text.is_some() {
                     return Err((
                         format!("header.{column}.{i}"),
-                        "a row prints either a `field` or a `text`".into(),
+                        t!("format-row-field-or-text"),
                     ));
                 }
                 if !above(row.size_pt.value, 0.0) {
                     return Err((
                         format!("header.{column}.{i}.size_pt"),
-                        "must be above 0".into(),
+                        t!("format-above-zero"),
                     ));
                 }
             }
@@ -126,7 +126,7 @@ impl FormatProfile {
         ];
         for (path, v) in positive {
             if !above(v, 0.0) {
-                return Err((path.into(), "must be above 0".into()));
+                return Err((path.into(), t!("format-above-zero")));
             }
         }
         if self.title_block.separator.text.value.ends_with('-') {
@@ -136,7 +136,7 @@ impl FormatProfile {
             // all print the separator on its own line.
             return Err((
                 "title_block.separator.text".into(),
-                "ends with a hyphen-minus (-), which a text extractor (pdftotext) joins to the next line as a broken word; write the hyphen U+2010 (‐)".into(),
+                t!("format-separator-hyphen"),
             ));
         }
         let limits = [
@@ -153,41 +153,41 @@ impl FormatProfile {
         ];
         for (path, v, min) in limits {
             if !at_least(v, min) {
-                return Err((path.into(), format!("must be at least {min}")));
+                return Err((path.into(), t!("format-at-least", min = min.to_string())));
             }
         }
         if self.headings.part_word.numbers.value.is_empty() {
             return Err((
                 "headings.part_word.numbers".into(),
-                "needs the number of the first part at least".into(),
+                t!("format-part-numbers"),
             ));
         }
         let field = &self.document.signature_field.value;
         if field.is_empty() || field.contains('.') || !field.is_ascii() {
             return Err((
                 "document.signature_field".into(),
-                "a field name is ASCII, not empty, without `.`".into(),
+                t!("format-field-name"),
             ));
         }
         if !(2..=5).contains(&self.document.outline_deepest_level.value) {
             return Err((
                 "document.outline_deepest_level".into(),
-                "must be a heading level from 2 (`##`) to 5 (`#####`)".into(),
+                t!("format-outline-level"),
             ));
         }
         if self.document.language.value.trim().is_empty() {
-            return Err(("document.language".into(), "must not be empty".into()));
+            return Err(("document.language".into(), t!("format-not-empty")));
         }
         if !self.draft.numbered_text.value.contains("{n}") {
             return Err((
                 "draft.numbered_text".into(),
-                "must hold `{n}`, where the number goes".into(),
+                t!("format-draft-n"),
             ));
         }
         if !above(self.measure(), 72.0) {
             return Err((
                 "margins".into(),
-                "the margins leave less than an inch of text width".into(),
+                t!("format-margins-width"),
             ));
         }
         let text_height =
@@ -195,7 +195,7 @@ impl FormatProfile {
         if !above(text_height, 25.4) {
             return Err((
                 "margins".into(),
-                "the margins leave less than an inch of text height".into(),
+                t!("format-margins-height"),
             ));
         }
         Ok(())

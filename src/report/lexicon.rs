@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::{Kind, GENERAL, KINDS, OPENING};
 use crate::error::{Error, Location, Result};
+use crate::t;
 
 /// Routing rules and kind cues.
 #[derive(Debug, Clone, Deserialize)]
@@ -100,7 +101,7 @@ impl Lexicon {
         let invalid = |e: daachorse::errors::DaachorseError| {
             Error::invalid(
                 Location::file(file),
-                format!("cannot index the patterns: {e}"),
+                t!("lexicon-index", detail = e.to_string()),
             )
         };
         let (topics, topic_of) = distinct(&lexicon.sections, |s| &s.topics);
@@ -126,13 +127,13 @@ impl Lexicon {
             if s.id == OPENING || s.id == GENERAL {
                 return Err(Error::invalid(
                     Location::file(file),
-                    format!("section id `{}` is reserved", s.id),
+                    t!("lexicon-reserved", id = &s.id),
                 ));
             }
             if !KINDS.iter().any(|k| k.outline.contains(&s.id.as_str())) {
                 return Err(Error::invalid(
                     Location::file(file),
-                    format!("section `{}` is in no kind's outline", s.id),
+                    t!("lexicon-no-outline", id = &s.id),
                 ));
             }
         }

@@ -13,6 +13,7 @@ mod route;
 
 use serde::{Deserialize, Serialize};
 
+use crate::t;
 use crate::article::{Article, BlockKind, SetAsideReason};
 pub use detect::{Detected, Detection};
 pub use issuer::{Letterhead, Place, Sourced};
@@ -114,31 +115,31 @@ fn yes() -> bool {
 }
 
 /// The period values a `kind` report's trích yếu needs that `period`
-/// lacks: what is blank, and how to give it.
-pub fn missing_period(kind: Kind, p: &Period) -> Vec<(&'static str, &'static str)> {
+/// lacks: what is blank, and how to give it, in words for people.
+pub fn missing_period(kind: Kind, p: &Period) -> Vec<(String, String)> {
     let mut out = Vec::new();
     match kind {
-        Kind::YearEnd if p.year.is_none() => out.push(("the year", "--year YYYY")),
+        Kind::YearEnd if p.year.is_none() => out.push((t!("period-year"), "--year YYYY".into())),
         Kind::MidTerm if p.committee_term.is_none() => {
-            out.push(("the committee's term", "--term YYYY-YYYY"))
+            out.push((t!("period-committee-term"), "--term YYYY-YYYY".into()))
         }
-        Kind::Quarterly if p.half.is_none() && p.quarter.is_none() => out.push((
-            "the quarter",
-            "--quarter YYYY-Q (or --half YYYY-H for a half-year review)",
-        )),
+        Kind::Quarterly if p.half.is_none() && p.quarter.is_none() => {
+            out.push((t!("period-quarter"), t!("period-quarter-option")))
+        }
         Kind::Quarterly if p.half.is_some() && p.year.is_none() => {
-            out.push(("the year", "--half YYYY-H"))
+            out.push((t!("period-year"), "--half YYYY-H".into()))
         }
         Kind::Quarterly
             if p.half.is_none() && p.quarter_year.is_none() && p.next_quarter_year.is_none() =>
         {
-            out.push(("the year", "--quarter YYYY-Q"))
+            out.push((t!("period-year"), "--quarter YYYY-Q".into()))
         }
-        Kind::Congress if p.term.is_none() => out.push(("the term", "--term YYYY-YYYY")),
-        Kind::Resolution if p.resolution.is_none() => out.push((
-            "the resolution's name",
-            "the report data's period.resolution (baocao inspect)",
-        )),
+        Kind::Congress if p.term.is_none() => {
+            out.push((t!("period-term"), "--term YYYY-YYYY".into()))
+        }
+        Kind::Resolution if p.resolution.is_none() => {
+            out.push((t!("period-resolution"), t!("period-resolution-option")))
+        }
         _ => {}
     }
     out

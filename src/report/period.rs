@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+use crate::t_in;
 use crate::article::Article;
 use crate::vn::{self, Date};
 
@@ -151,10 +153,8 @@ pub fn period(article: &Article, lower: &[String]) -> (Period, Vec<String>) {
         })
         .or_else(|| {
             article.published.map(|d| {
-                notes.push(format!(
-                    "the article names no year it reports on; the year {} is its publication year; give another with --year",
-                    d.year
-                ));
+                // In English, as `inspect` writes it; the warning is translated.
+                notes.push(t_in!(Lang::En, "note-no-year", year = d.year));
                 Found { value: d.year, from: "the publication date".into() }
             })
         });

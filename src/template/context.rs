@@ -18,6 +18,7 @@
 //! not have is an error naming it.
 
 use crate::error::{Error, Location, Result};
+use crate::t;
 use crate::letter::Letter;
 use crate::report::ReportData;
 use crate::vn::Date;
@@ -37,10 +38,10 @@ pub fn context(
     for s in &data.sections {
         let Some(slot) = sections.get_mut(&s.id) else {
             return Err(Error::invalid(
-                Location::file(data.meta.source.as_deref().unwrap_or("report data")),
-                format!("unknown section `{}`", s.id),
+                Location::file(data.meta.source.clone().unwrap_or_else(|| t!("report-data"))),
+                t!("section-unknown", id = &s.id),
             )
-            .with_hint(format!("known sections: {}", ids.join(", "))));
+            .with_hint(t!("section-unknown-hint", ids = ids.join(", "))));
         };
         if let serde_json::Value::Array(list) = slot {
             for p in &s.paragraphs {

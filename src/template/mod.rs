@@ -17,6 +17,7 @@ use handlebars::{
 };
 
 use crate::error::{Error, Location, Result};
+use crate::t;
 use crate::vn;
 
 mod blocks;
@@ -94,10 +95,7 @@ impl Templates {
             let folder = dir.join(sub);
             let Ok(entries) = std::fs::read_dir(&folder) else {
                 if sub.is_empty() {
-                    return Err(Error::Usage(format!(
-                        "cannot read the template folder {}",
-                        dir.display()
-                    )));
+                    return Err(Error::Usage(t!("template-folder", dir = dir.display())));
                 }
                 continue;
             };
@@ -152,7 +150,7 @@ impl Templates {
                 .map_err(|e| template_error(&s.file, &e))?;
         }
         if !registry.has_template(name) {
-            return Err(Error::Usage(format!("there is no template named `{name}`")));
+            return Err(Error::Usage(t!("template-unknown", name = name)));
         }
         let registry = Arc::new(registry);
         cache.insert(name.to_string(), Arc::clone(&registry));
@@ -192,10 +190,10 @@ impl Templates {
         };
         let message = match e.reason() {
             RenderErrorReason::MissingVariable(Some(path)) => {
-                format!("the data has no value at `{path}`")
+                t!("template-missing-value", path = path)
             }
             RenderErrorReason::MissingVariable(None) => {
-                "a value the template uses is missing".into()
+                t!("template-missing-some-value")
             }
             other => other.to_string(),
         };
@@ -208,7 +206,7 @@ fn template_error(file: &str, e: &TemplateError) -> Error {
         Some((line, column)) => Location::at(file, line, column),
         None => Location::file(file),
     };
-    Error::invalid(at, format!("template syntax: {}", e.reason()))
+    Error::invalid(at, t!("template-syntax", detail = e.reason().to_string()))
 }
 
 /// The template with the text of each `{{!-- … --}}` comment that ends a

@@ -176,7 +176,7 @@ fn offset(out: &[u8]) -> io::Result<u32> {
     u32::try_from(out.len()).map_err(|_| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
-            "the PDF would be larger than 4 GiB; write fewer reports into it",
+            "the PDF would be larger than 4 GiB",
         )
     })
 }

@@ -43,6 +43,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
 
 use crate::error::{Error, Result};
+use crate::t;
 use crate::font::{self, Face};
 use crate::output::Backend;
 pub use crate::page::Metadata;
@@ -188,7 +189,7 @@ impl Pdf {
         }
         file::save(&mut document).map_err(|e| match e.kind() {
             // Too much for one file: the caller asked for it.
-            std::io::ErrorKind::InvalidInput => Error::Usage(e.to_string()),
+            std::io::ErrorKind::InvalidInput => Error::Usage(t!("pdf-too-large")),
             _ => Error::Internal(format!("cannot write the PDF: {e} ({warnings:?})")),
         })
     }

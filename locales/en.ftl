@@ -1,0 +1,230 @@
+# baocao's messages in English (`--lang en`, or an English LANG).
+# Every key here is in vi.ftl too; tests/catalogue.rs checks it.
+
+## Frames of every message
+error = error
+warning = warning
+hint = hint
+error-internal = internal error: { $detail } (please report this with the input that caused it)
+standard-output = standard output
+
+## Files
+io-cannot-read = cannot read { $path }: { $reason }
+io-cannot-write = cannot write { $path }: { $reason }
+io-cannot-create = cannot create { $path }: { $reason }
+io-cannot = cannot { $action } { $path }: { $reason }
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-is-a-directory = it is a folder, not a file
+io-not-a-directory = a part of the path is not a folder
+io-storage-full = the disk is full
+io-read-only = the disk is read-only
+io-invalid-data = the data is not valid ({ $detail })
+
+## YAML files
+yaml-unknown-field = there is no field `{ $field }` here; the fields are: { $known }
+yaml-missing-field = the field `{ $field }` is missing
+yaml-invalid-type = a value of the wrong type: { $detail }
+yaml-invalid-value = a wrong value: { $detail }
+yaml-unknown-variant = an unknown value { $detail }
+yaml-syntax = the YAML is not well formed: { $detail }
+
+## build: progress and summary
+build-progress-ok = ok    { $input } -> { $output } ({ $kind }, { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    })
+build-progress-fail = FAIL  { $input }
+build-warning = warning ({ $reports ->
+        [one] { $reports } report
+       *[other] { $reports } reports
+    }): { $text }
+build-not-reports = { $inputs ->
+        [one] 1 input does not read as a report of any kind; check it before sending:
+       *[other] { $inputs } inputs do not read as a report of any kind; check them before sending:
+    }
+build-not-report = { "  " }{ $input } (printed as { $kind })
+build-written = { $written } of { $reports } reports written to { $dir }
+build-pack = pack of the written reports: { $pack }
+build-pack-failed = error: the pack { $pack } was not written: { $error }
+build-failed = { $failed } failed:
+build-pack-empty = no report to put into { $pack }
+
+## The command line: help
+cli-about = Typesets Vietnamese articles about a Party committee's work as report PDFs in the official Party format (Hướng dẫn 36-HD/VPTW).
+cli-long-about = Typesets Vietnamese articles about a Party committee's work as report PDFs in the official Party format (Hướng dẫn 36-HD/VPTW).
+
+    Messages are in Vietnamese; give --lang en, or an English LANG (such as en_US.UTF-8), for English.
+arg-lang = Language of messages: vi (the default) or en [default: en where LANG is English]
+cmd-year-end = Year-end report (báo cáo tổng kết năm).
+cmd-mid-term = Mid-term review (báo cáo sơ kết giữa nhiệm kỳ).
+cmd-quarterly = Quarterly or half-year review (báo cáo quý, sơ kết 6 tháng).
+cmd-congress = Branch-congress report (báo cáo kết quả đại hội chi bộ).
+cmd-resolution = Resolution-implementation report (báo cáo kết quả thực hiện nghị quyết).
+cmd-inspect = Print an article's report data as YAML, to check or edit.
+cmd-inspect-long = Print an article's report data as YAML, to check or edit.
+
+    Shows the kind and why, the period, the sections with their input lines, and what was set aside. Edit it and render it with `baocao <kind> data.yaml`.
+arg-inspect-input = The article, a UTF-8 text file.
+arg-inspect-kind = Map onto this kind instead of the detected one.
+cmd-build = Build many reports at once, in parallel.
+cmd-build-long = Build many reports at once, in parallel.
+
+    Each input (an article, report data, or a folder of them) becomes <DIR>/<name>.pdf, as the kind detected for the article unless --kind is given. Goes on past bad inputs, lists them at the end, and exits 1 if any failed.
+cmd-formats = List the built-in format profiles (--format), their descriptions and sources.
+cmd-templates = List the templates and the files they come from.
+arg-templates = Folder whose NAME.hbs files replace the built-in templates.
+arg-year = The year the report covers (a year-end report's `năm 2021`).
+arg-term = The term (`2020-2025`): a congress's, a mid-term review's.
+arg-quarter = The quarter reported on: `2021-1` is quý I/2021.
+arg-half = The half-year reported on: `2023-1` is 6 tháng đầu năm 2023.
+arg-build-inputs = Articles, report data files, or folders of them.
+arg-build-output = Folder for the PDFs (created if missing).
+arg-build-kind = Render every input as this kind.
+arg-build-jobs = Reports built at once [default: one per core].
+arg-build-org = Organisation profile for every report (YAML).
+arg-build-date = Report date for every report [default: each article's date].
+arg-build-pack = Also write all reports into this one PDF, each keeping its page numbers.
+arg-build-format = Format profile: a built-in name (`baocao formats`) or a profile file.
+arg-draft = Print a draft for discussion: `DỰ THẢO` on page 1, or with N `Dự thảo lần N`; the number is left blank and the metadata says it is a draft. Put it after the input, or write --draft=N.
+arg-no-pdfa = Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
+arg-no-sign-field = Leave out the empty signature field over the signing space.
+arg-render-input = The article (a UTF-8 text file) or report data from `baocao inspect` (.yaml).
+arg-render-output = Where to write the PDF [default: <input name>.pdf in the current folder].
+arg-render-org = Organisation profile: issuer, number, signer, recipients (YAML).
+arg-render-number = Document number (overrides the profile's).
+arg-render-date = Report date [default: the article's publication date].
+arg-render-templates = Folder whose NAME.hbs files (and partials/NAME.hbs) replace the built-in templates.
+arg-render-format = Format profile: a built-in name (`baocao formats`) or a profile file [default: party-2018].
+help-usage = Usage:
+help-commands = Commands:
+help-arguments = Arguments:
+help-options = Options:
+help-flag = Print help
+help-flag-short = Print help (see more with '--help')
+help-flag-long = Print help (see a summary with '-h')
+help-version-flag = Print version
+help-command = Print this message or the help of the given subcommand(s)
+help-command-arg = Print help for the subcommand(s)
+
+## The command line: its errors
+cli-bad-date = `{ $value }` is not a valid date; write it as YYYY-MM-DD
+cli-bad-year = `{ $value }` is not a year between 1945 and 2100
+cli-bad-term = `{ $value }` is not a term; write it as YYYY-YYYY, the end at most five years after the start
+cli-bad-quarter = `{ $value }` is not a quarter; write it as YYYY-N with N from 1 to 4
+cli-bad-half = `{ $value }` is not a half-year; write it as YYYY-N with N from 1 to 2
+cli-draft-zero = a draft's round counts from 1
+cli-bad-draft = `{ $value }` is not a draft's round; write --draft after the input, or --draft=N
+cli-bad-kind = `{ $value }` is not a report kind; use one of { $kinds }
+clap-value-missing = a value is required for '{ $arg }' but none was supplied
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }' (possible values: { $valid })
+clap-bad-value = invalid value '{ $value }' for '{ $arg }': { $reason }
+clap-unknown-argument = unexpected argument '{ $arg }' found
+clap-unknown-command = unrecognized subcommand '{ $command }'
+clap-missing-argument = the following required arguments were not provided: { $arg }
+clap-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+clap-too-many = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-did-you-mean = tip: a similar one exists: '{ $value }'
+clap-try-help = For more information, try '--help'.
+
+## Rendering one report, listing
+render-wrote = wrote { $output } ({ $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    })
+build-no-inputs = no .txt, .yaml or .yml inputs found; give article files or folders holding them
+build-bar = reports
+formats-default = default
+
+## Format profiles
+format-unknown = there is no built-in format `{ $name }`; the built-in formats are { $formats } (`baocao formats` lists them), or give a profile file NAME.yaml
+format-not-utf8 = the format profile is not UTF-8 text
+format-yaml-hint = start from a copy of templates/formats/party-2018.yaml; every value needs `value`, `tag` and `ref`
+format-column-empty = a column needs a row
+format-row-field-or-text = a row prints either a `field` or a `text`
+format-above-zero = must be above 0
+format-separator-hyphen = ends with a hyphen-minus (-), which a text extractor (pdftotext) joins to the next line as a broken word; write the hyphen U+2010 (‐)
+format-at-least = must be at least { $min }
+format-part-numbers = needs the number of the first part at least
+format-field-name = a field name is ASCII, not empty, without `.`
+format-outline-level = must be a heading level from 2 (`##`) to 5 (`#####`)
+format-not-empty = must not be empty
+format-draft-n = must hold `{"{"}n{"}"}`, where the number goes
+format-margins-width = the margins leave less than an inch of text width
+format-margins-height = the margins leave less than an inch of text height
+
+## Organisation profiles
+org-yaml-hint = known keys: superior, issuer, place, number, symbol, body, signer (authority, title, name), recipients, filing
+
+## Articles
+article-not-utf8 = the file is not UTF-8 text (an invalid byte sequence starts here)
+article-not-utf8-hint = save the article as UTF-8 plain text
+article-empty = the file is empty
+article-empty-hint = give a plain-text article: title, date line, paragraphs
+article-no-body = no body paragraphs found: this does not look like an article
+article-no-body-hint = an article needs a title line followed by paragraphs of text
+# Notes: `inspect` writes them in English; a warning gives them in the language of messages.
+note-mid-sentence = the article seems to stop mid-sentence here; the text is kept as it is
+note-no-year = the article names no year it reports on; the year { $year } is its publication year; give another with --year
+
+## Report data and what a report lacks
+data-not-utf8 = the report data is not UTF-8 text
+data-yaml-hint = the file should be report data as `baocao inspect` prints it
+data-rehomed = the data is for a { $from } report; sections a { $kind } report has not ({ $sections }) go to the general section
+not-a-report = the article does not read as a report ({ $why }); it is printed as a { $kind } report, which it may not be
+period-blank = the trích yếu leaves { $what } blank: the article names none; give it with { $option }
+period-year = the year
+period-committee-term = the committee's term
+period-quarter = the quarter
+period-quarter-option = --quarter YYYY-Q (or --half YYYY-H for a half-year review)
+period-term = the term
+period-resolution = the resolution's name
+period-resolution-option = the report data's period.resolution (baocao inspect)
+format-provisional = the format `{ $name }` is provisional: { $description }; check the layout against the official text before sending
+
+## Templates and their markup
+report-data = report data
+markup-source = markup rendered by { $template }
+markup-unsupported = { $what } cannot be typeset in a report
+markup-unsupported-hint = templates may use headings #–#####, paragraphs, `-` lists and emphasis
+markup-html = HTML
+markup-rule = a thematic break
+markup-no-summary = no `#` summary heading (the trích yếu under BÁO CÁO)
+template-folder = cannot read the template folder { $dir }
+template-unknown = there is no template named `{ $name }`
+template-missing-value = the data has no value at `{ $path }`
+template-missing-some-value = a value the template uses is missing
+template-syntax = template syntax: { $detail }
+section-unknown = unknown section `{ $id }`
+section-unknown-hint = known sections: { $ids }
+
+## The letterhead and the signature
+data-bad-date = the report data has an invalid date `{ $date }` (expected YYYY-MM-DD)
+letter-no-date = the article has no publication date, so the date line is left blank; give the report date with --date YYYY-MM-DD
+letter-superior = superior body
+letter-issuer = issuing body
+letter-place = place name
+letter-number = document number
+letter-authority = signing authority
+letter-signer-title = signer's title
+letter-signer-name = signer's name
+letter-recipients = recipients
+letter-missing-in-org = not in the organisation profile, left blank: { $missing }; give them in an organisation profile with --org
+letter-missing-in-article = not in the article, left blank: { $missing }; give them in an organisation profile with --org
+letter-collective-signs-tm = signing authority `{ $authority }`: a Party committee signs T/M (thay mặt); K/T is for advisory bodies only
+letter-state-form = signing authority `{ $authority }` uses the state form; Party documents write T/M, K/T, T/L
+
+## The lexicon
+lexicon-index = cannot index the patterns: { $detail }
+lexicon-reserved = section id `{ $id }` is reserved
+lexicon-no-outline = section `{ $id }` is in no kind's outline
+
+## Layout
+layout-not-justified = a line in the paragraph starting “{ $start }…” could not be justified within the spacing limits and is left unjustified
+layout-word-too-wide = “{ $word }” (block { $block }) is wider than a line and was broken across lines
+layout-missing-glyphs = the font has no glyph for { $chars }; these characters will not print
+layout-no-good-break = page { $page }: no break satisfies the widow, orphan and keep rules; breaking anyway
+
+## PDF
+pdf-too-large = the PDF would be larger than 4 GiB; write fewer reports into it

@@ -1,0 +1,218 @@
+# Thông báo của baocao bằng tiếng Việt (mặc định).
+# Mọi khóa ở đây đều có trong en.ftl; tests/catalogue.rs kiểm tra điều đó.
+
+## Khung của mọi thông báo
+error = lỗi
+warning = cảnh báo
+hint = gợi ý
+error-internal = lỗi nội bộ: { $detail } (xin báo lỗi này kèm tệp đầu vào đã gây ra nó)
+standard-output = đầu ra chuẩn
+
+## Tệp
+io-cannot-read = không đọc được tệp { $path }: { $reason }
+io-cannot-write = không ghi được tệp { $path }: { $reason }
+io-cannot-create = không tạo được { $path }: { $reason }
+io-cannot = không { $action } được { $path }: { $reason }
+io-not-found = không có tệp hoặc thư mục này
+io-permission-denied = không có quyền truy cập
+io-already-exists = đã có tệp này
+io-is-a-directory = đây là thư mục, không phải tệp
+io-not-a-directory = một phần của đường dẫn không phải là thư mục
+io-storage-full = ổ đĩa đã đầy
+io-read-only = ổ đĩa chỉ cho đọc
+io-invalid-data = dữ liệu không hợp lệ ({ $detail })
+
+## Tệp YAML
+yaml-unknown-field = không có trường `{ $field }` ở đây; các trường được dùng là: { $known }
+yaml-missing-field = thiếu trường `{ $field }`
+yaml-invalid-type = giá trị sai kiểu: { $detail }
+yaml-invalid-value = giá trị không hợp lệ: { $detail }
+yaml-unknown-variant = giá trị không được chấp nhận: { $detail }
+yaml-syntax = nội dung YAML sai cú pháp: { $detail }
+
+## build: tiến độ và tổng kết
+build-progress-ok = xong  { $input } -> { $output } ({ $kind }, { $pages } trang)
+build-progress-fail = LỖI   { $input }
+build-warning = cảnh báo ({ $reports } báo cáo): { $text }
+build-not-reports = { $inputs } tệp đầu vào không đọc được như một báo cáo thuộc loại nào; hãy kiểm tra trước khi gửi:
+build-not-report = { "  " }{ $input } (đã in theo loại { $kind })
+build-written = Đã ghi { $written }/{ $reports } báo cáo vào { $dir }
+build-pack = tập các báo cáo đã ghi: { $pack }
+build-pack-failed = lỗi: không ghi được tập báo cáo { $pack }: { $error }
+build-failed = { $failed } tệp bị lỗi:
+build-pack-empty = không có báo cáo nào để đưa vào { $pack }
+
+## Dòng lệnh: phần trợ giúp
+cli-about = Dàn trang các bài viết về công tác của cấp ủy Đảng thành báo cáo PDF theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW).
+cli-long-about = Dàn trang các bài viết về công tác của cấp ủy Đảng thành báo cáo PDF theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW).
+
+    Thông báo bằng tiếng Việt; muốn dùng tiếng Anh, thêm --lang en hoặc đặt LANG tiếng Anh (như en_US.UTF-8).
+arg-lang = Ngôn ngữ của thông báo: vi (mặc định) hoặc en [mặc định: en nếu LANG là tiếng Anh]
+cmd-year-end = Báo cáo tổng kết năm.
+cmd-mid-term = Báo cáo sơ kết giữa nhiệm kỳ.
+cmd-quarterly = Báo cáo quý, sơ kết 6 tháng.
+cmd-congress = Báo cáo kết quả đại hội chi bộ.
+cmd-resolution = Báo cáo kết quả thực hiện nghị quyết.
+cmd-inspect = In dữ liệu báo cáo của một bài viết dưới dạng YAML để kiểm tra hoặc sửa.
+cmd-inspect-long = In dữ liệu báo cáo của một bài viết dưới dạng YAML để kiểm tra hoặc sửa.
+
+    Cho biết loại báo cáo và lý do, thời kỳ báo cáo, các phần cùng các dòng đầu vào của chúng và những gì đã được để riêng. Sửa tệp đó rồi in bằng `baocao <loại> data.yaml`.
+arg-inspect-input = Bài viết, tệp văn bản UTF-8.
+arg-inspect-kind = Xếp theo loại báo cáo này thay cho loại nhận ra được.
+cmd-build = Làm nhiều báo cáo cùng lúc, song song.
+cmd-build-long = Làm nhiều báo cáo cùng lúc, song song.
+
+    Mỗi đầu vào (một bài viết, dữ liệu báo cáo hoặc một thư mục chứa chúng) thành tệp <DIR>/<tên>.pdf, theo loại nhận ra được từ bài viết, trừ khi có --kind. Gặp đầu vào lỗi vẫn làm tiếp, liệt kê các lỗi ở cuối và trả mã 1 nếu có tệp bị lỗi.
+cmd-formats = Liệt kê các bộ thể thức có sẵn (--format), mô tả và nguồn của chúng.
+cmd-templates = Liệt kê các mẫu và tệp của chúng.
+arg-templates = Thư mục có các tệp NAME.hbs thay cho mẫu có sẵn.
+arg-year = Năm báo cáo (chữ `năm 2021` của báo cáo tổng kết năm).
+arg-term = Nhiệm kỳ (`2020-2025`): của đại hội, của báo cáo sơ kết giữa nhiệm kỳ.
+arg-quarter = Quý báo cáo: `2021-1` là quý I/2021.
+arg-half = Sáu tháng báo cáo: `2023-1` là 6 tháng đầu năm 2023.
+arg-build-inputs = Các bài viết, tệp dữ liệu báo cáo hoặc thư mục chứa chúng.
+arg-build-output = Thư mục ghi các tệp PDF (tạo mới nếu chưa có).
+arg-build-kind = In mọi đầu vào theo loại báo cáo này.
+arg-build-jobs = Số báo cáo làm cùng lúc [mặc định: mỗi nhân một báo cáo].
+arg-build-org = Hồ sơ cơ quan dùng cho mọi báo cáo (YAML).
+arg-build-date = Ngày báo cáo cho mọi báo cáo [mặc định: ngày của từng bài viết].
+arg-build-pack = Ghi thêm mọi báo cáo vào một tệp PDF này, mỗi báo cáo giữ số trang của mình.
+arg-build-format = Bộ thể thức: tên một bộ có sẵn (`baocao formats`) hoặc một tệp thể thức.
+arg-draft = In bản dự thảo để thảo luận: `DỰ THẢO` ở trang 1, hoặc với N là `Dự thảo lần N`; số văn bản để trống và siêu dữ liệu ghi đây là dự thảo. Đặt sau đầu vào, hoặc viết --draft=N.
+arg-no-pdfa = Bỏ những gì làm tệp thành PDF/A-2u (siêu dữ liệu XMP, hồ sơ màu sRGB).
+arg-no-sign-field = Bỏ ô chữ ký trống đặt trên chỗ ký.
+arg-render-input = Bài viết (tệp văn bản UTF-8) hoặc dữ liệu báo cáo do `baocao inspect` in ra (.yaml).
+arg-render-output = Nơi ghi tệp PDF [mặc định: <tên đầu vào>.pdf trong thư mục hiện tại].
+arg-render-org = Hồ sơ cơ quan: cơ quan ban hành, số, người ký, nơi nhận (YAML).
+arg-render-number = Số văn bản (thay cho số trong hồ sơ).
+arg-render-date = Ngày báo cáo [mặc định: ngày đăng bài viết].
+arg-render-templates = Thư mục có các tệp NAME.hbs (và partials/NAME.hbs) thay cho mẫu có sẵn.
+arg-render-format = Bộ thể thức: tên một bộ có sẵn (`baocao formats`) hoặc một tệp thể thức [mặc định: party-2018].
+help-usage = Cách dùng:
+help-commands = Lệnh:
+help-arguments = Đối số:
+help-options = Tùy chọn:
+help-flag = In phần trợ giúp
+help-flag-short = In phần trợ giúp (xem đầy đủ với '--help')
+help-flag-long = In phần trợ giúp (xem tóm tắt với '-h')
+help-version-flag = In số phiên bản
+help-command = In phần trợ giúp này hoặc của (các) lệnh được nêu
+help-command-arg = In phần trợ giúp của (các) lệnh
+
+## Dòng lệnh: lỗi
+cli-bad-date = `{ $value }` không phải là ngày hợp lệ; hãy viết theo dạng YYYY-MM-DD
+cli-bad-year = `{ $value }` không phải là năm trong khoảng 1945 đến 2100
+cli-bad-term = `{ $value }` không phải là nhiệm kỳ; hãy viết theo dạng YYYY-YYYY, năm cuối không quá năm năm sau năm đầu
+cli-bad-quarter = `{ $value }` không phải là quý; hãy viết theo dạng YYYY-N với N từ 1 đến 4
+cli-bad-half = `{ $value }` không phải là sáu tháng; hãy viết theo dạng YYYY-N với N từ 1 đến 2
+cli-draft-zero = lần dự thảo được đếm từ 1
+cli-bad-draft = `{ $value }` không phải là lần dự thảo; hãy viết --draft sau đầu vào, hoặc --draft=N
+cli-bad-kind = `{ $value }` không phải là loại báo cáo; hãy dùng một trong các loại { $kinds }
+clap-value-missing = '{ $arg }' cần một giá trị nhưng chưa có
+clap-invalid-value = giá trị '{ $value }' của '{ $arg }' không hợp lệ (các giá trị được dùng: { $valid })
+clap-bad-value = giá trị '{ $value }' của '{ $arg }' không hợp lệ: { $reason }
+clap-unknown-argument = không có tùy chọn '{ $arg }'
+clap-unknown-command = không có lệnh '{ $command }'
+clap-missing-argument = còn thiếu đối số bắt buộc: { $arg }
+clap-conflict = không dùng được '{ $arg }' cùng với '{ $other }'
+clap-too-many = thừa giá trị '{ $value }' của '{ $arg }'; không cần thêm giá trị nào
+clap-did-you-mean = gợi ý: có một tên gần giống: '{ $value }'
+clap-try-help = Xem thêm bằng '--help'.
+
+## In một báo cáo, liệt kê
+render-wrote = đã ghi { $output } ({ $pages } trang)
+build-no-inputs = không tìm thấy đầu vào .txt, .yaml hay .yml nào; hãy đưa tệp bài viết hoặc thư mục chứa chúng
+build-bar = báo cáo
+formats-default = mặc định
+
+## Bộ thể thức
+format-unknown = không có bộ thể thức có sẵn nào tên là `{ $name }`; các bộ có sẵn là { $formats } (`baocao formats` liệt kê chúng), hoặc hãy đưa một tệp thể thức NAME.yaml
+format-not-utf8 = tệp thể thức không phải là văn bản UTF-8
+format-yaml-hint = hãy bắt đầu từ một bản sao của templates/formats/party-2018.yaml; mỗi giá trị cần có `value`, `tag` và `ref`
+format-column-empty = mỗi cột cần ít nhất một dòng
+format-row-field-or-text = mỗi dòng in hoặc một `field` hoặc một `text`
+format-above-zero = phải lớn hơn 0
+format-separator-hyphen = kết thúc bằng dấu gạch nối ASCII (-), mà trình trích văn bản (pdftotext) coi là từ bị ngắt và nối vào dòng sau; hãy viết dấu gạch nối U+2010 (‐)
+format-at-least = phải ít nhất là { $min }
+format-part-numbers = cần ít nhất số của phần thứ nhất
+format-field-name = tên ô phải là ký tự ASCII, không để trống, không có dấu `.`
+format-outline-level = phải là một cấp đề mục từ 2 (`##`) đến 5 (`#####`)
+format-not-empty = không được để trống
+format-draft-n = phải có `{"{"}n{"}"}`, chỗ đặt số lần dự thảo
+format-margins-width = lề trang để lại chiều rộng vùng chữ dưới một inch
+format-margins-height = lề trang để lại chiều cao vùng chữ dưới một inch
+
+## Hồ sơ cơ quan
+org-yaml-hint = các khóa được dùng: superior, issuer, place, number, symbol, body, signer (authority, title, name), recipients, filing
+
+## Bài viết
+article-not-utf8 = tệp không phải là văn bản UTF-8 (có chuỗi byte không hợp lệ bắt đầu từ đây)
+article-not-utf8-hint = hãy lưu bài viết dưới dạng văn bản thuần UTF-8
+article-empty = tệp trống
+article-empty-hint = hãy đưa một bài viết dạng văn bản thuần: dòng tiêu đề, dòng ngày, các đoạn văn
+article-no-body = không tìm thấy đoạn văn nào của phần nội dung: tệp này không giống một bài viết
+article-no-body-hint = một bài viết cần có dòng tiêu đề và tiếp theo là các đoạn văn
+# Ghi chú: `inspect` ghi bằng tiếng Anh; cảnh báo thì dùng ngôn ngữ của thông báo.
+note-mid-sentence = bài viết có vẻ dừng giữa câu ở đây; văn bản được giữ nguyên
+note-no-year = bài viết không nêu năm báo cáo; năm { $year } là năm đăng bài; muốn dùng năm khác, hãy thêm --year
+
+## Dữ liệu báo cáo và những gì báo cáo còn thiếu
+data-not-utf8 = dữ liệu báo cáo không phải là văn bản UTF-8
+data-yaml-hint = tệp này phải là dữ liệu báo cáo như `baocao inspect` in ra
+data-rehomed = dữ liệu này là của báo cáo loại { $from }; các phần mà báo cáo loại { $kind } không có ({ $sections }) được đưa vào phần chung
+not-a-report = bài viết không đọc được như một báo cáo ({ $why }); bài được in theo loại { $kind }, có thể không đúng
+period-blank = trích yếu còn để trống { $what }: bài viết không nêu; hãy đưa vào bằng { $option }
+period-year = năm
+period-committee-term = nhiệm kỳ của cấp ủy
+period-quarter = quý
+period-quarter-option = --quarter YYYY-Q (hoặc --half YYYY-H cho báo cáo sơ kết 6 tháng)
+period-term = nhiệm kỳ
+period-resolution = tên nghị quyết
+period-resolution-option = mục period.resolution của dữ liệu báo cáo (baocao inspect)
+format-provisional = bộ thể thức `{ $name }` là bản tạm: { $description }; hãy đối chiếu cách trình bày với văn bản chính thức trước khi gửi
+
+## Mẫu và văn bản đánh dấu của mẫu
+report-data = dữ liệu báo cáo
+markup-source = văn bản đánh dấu do mẫu { $template } tạo ra
+markup-unsupported = không dàn trang được { $what } trong báo cáo
+markup-unsupported-hint = mẫu chỉ được dùng đề mục #–#####, đoạn văn, danh sách `-` và chữ nhấn mạnh
+markup-html = mã HTML
+markup-rule = đường kẻ ngang phân đoạn
+markup-no-summary = không có đề mục trích yếu `#` (trích yếu dưới chữ BÁO CÁO)
+template-folder = không đọc được thư mục mẫu { $dir }
+template-unknown = không có mẫu nào tên là `{ $name }`
+template-missing-value = dữ liệu không có giá trị ở `{ $path }`
+template-missing-some-value = thiếu một giá trị mà mẫu dùng đến
+template-syntax = mẫu sai cú pháp: { $detail }
+section-unknown = không có phần `{ $id }`
+section-unknown-hint = các phần được dùng: { $ids }
+
+## Tiêu đề văn bản và chữ ký
+data-bad-date = dữ liệu báo cáo có ngày không hợp lệ `{ $date }` (cần viết theo dạng YYYY-MM-DD)
+letter-no-date = bài viết không có ngày đăng nên dòng địa danh, ngày tháng để trống; hãy đưa ngày báo cáo bằng --date YYYY-MM-DD
+letter-superior = cơ quan cấp trên
+letter-issuer = cơ quan ban hành
+letter-place = địa danh
+letter-number = số văn bản
+letter-authority = thẩm quyền ký
+letter-signer-title = chức vụ người ký
+letter-signer-name = họ tên người ký
+letter-recipients = nơi nhận
+letter-missing-in-org = hồ sơ cơ quan không có, nên để trống: { $missing }; hãy điền vào hồ sơ cơ quan và đưa bằng --org
+letter-missing-in-article = bài viết không có, nên để trống: { $missing }; hãy điền vào hồ sơ cơ quan và đưa bằng --org
+letter-collective-signs-tm = thẩm quyền ký `{ $authority }`: cấp ủy Đảng ký T/M (thay mặt); K/T chỉ dành cho cơ quan tham mưu, giúp việc
+letter-state-form = thẩm quyền ký `{ $authority }` theo cách viết của văn bản nhà nước; văn bản của Đảng viết T/M, K/T, T/L
+
+## Bộ từ vựng
+lexicon-index = không lập được chỉ mục cho các mẫu từ: { $detail }
+lexicon-reserved = mã phần `{ $id }` đã được dành riêng
+lexicon-no-outline = phần `{ $id }` không có trong dàn ý của loại báo cáo nào
+
+## Dàn trang
+layout-not-justified = một dòng trong đoạn văn bắt đầu bằng “{ $start }…” không căn đều hai bên được trong giới hạn giãn cách nên để nguyên không căn đều
+layout-word-too-wide = “{ $word }” (khối { $block }) dài hơn một dòng nên đã bị ngắt sang nhiều dòng
+layout-missing-glyphs = phông chữ không có ký tự { $chars }; các ký tự này sẽ không in ra
+layout-no-good-break = trang { $page }: không có chỗ ngắt trang nào thỏa các quy tắc về dòng mồ côi, dòng góa và giữ liền khối; vẫn ngắt trang
+
+## PDF
+pdf-too-large = tệp PDF sẽ lớn hơn 4 GiB; hãy đưa ít báo cáo hơn vào tệp
