@@ -23,12 +23,21 @@ io-read-only = the disk is read-only
 io-invalid-data = the data is not valid ({ $detail })
 
 ## YAML files
-yaml-unknown-field = there is no field `{ $field }` here; the fields are: { $known }
-yaml-missing-field = the field `{ $field }` is missing
-yaml-invalid-type = a value of the wrong type: { $detail }
-yaml-invalid-value = a wrong value: { $detail }
-yaml-unknown-variant = an unknown value { $detail }
-yaml-syntax = the YAML is not well formed: { $detail }
+yaml-unknown-field = unknown field `{ $field }`; the fields here are: { $known }
+yaml-missing-field = missing field `{ $field }`
+yaml-invalid-type = invalid type: { $detail }
+yaml-invalid-value = invalid value: { $detail }
+yaml-unknown-variant = unknown variant { $detail }
+yaml-syntax = the YAML cannot be read: { $detail }
+yaml-colon-here = a `:` that is not allowed here (a value holding `: ` needs quotes)
+yaml-expected-key = a key was expected here (check the indentation)
+yaml-expected-colon = a `:` was expected after the key
+yaml-unexpected-end = the file ends too early (an unclosed quote or bracket?)
+yaml-bad-character = a character that cannot start a value here (a value starting with `@`, `` ` `` or `%` needs quotes)
+yaml-tab = a tab in the indentation (indent with spaces)
+yaml-expected-value = a value was expected here
+yaml-bad-escape = an unknown escape after `\` in a quoted value
+yaml-expected-dash = a list item (`- `) was expected here (check the indentation)
 
 ## build: progress and summary
 build-progress-ok = ok    { $input } -> { $output } ({ $kind }, { $pages ->

@@ -29,6 +29,15 @@ yaml-invalid-type = giá trị sai kiểu: { $detail }
 yaml-invalid-value = giá trị không hợp lệ: { $detail }
 yaml-unknown-variant = giá trị không được chấp nhận: { $detail }
 yaml-syntax = nội dung YAML sai cú pháp: { $detail }
+yaml-colon-here = có dấu `:` không được phép ở chỗ này (giá trị có chứa `: ` phải đặt trong dấu nháy)
+yaml-expected-key = cần có một khóa ở chỗ này (hãy kiểm tra thụt đầu dòng)
+yaml-expected-colon = cần có dấu `:` sau khóa
+yaml-unexpected-end = tệp kết thúc quá sớm (có dấu nháy hoặc dấu ngoặc chưa đóng?)
+yaml-bad-character = có ký tự không được đứng đầu giá trị ở chỗ này (giá trị bắt đầu bằng `@`, `` ` `` hoặc `%` phải đặt trong dấu nháy)
+yaml-tab = thụt đầu dòng bằng phím tab (hãy thụt bằng dấu cách)
+yaml-expected-value = cần có một giá trị ở chỗ này
+yaml-bad-escape = ký tự thoát không hợp lệ sau `\` trong giá trị có dấu nháy
+yaml-expected-dash = cần có một mục danh sách (`- `) ở chỗ này (hãy kiểm tra thụt đầu dòng)
 
 ## build: tiến độ và tổng kết
 build-progress-ok = xong  { $input } -> { $output } ({ $kind }, { $pages } trang)

@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use crate::error::{Error, Location, Result, Warning};
 use crate::i18n::Lang;
-use crate::{t, t_in};
 use crate::input::InputKind;
 use crate::letter::{self, Draft, Given, Letter};
 use crate::org::Org;
@@ -22,6 +21,7 @@ use crate::report::{self, Kind, Lexicon, PeriodGiven, ReportData};
 use crate::template::{self, Templates};
 use crate::vn::{self, Date};
 use crate::{article, layout, markup};
+use crate::{t, t_in};
 
 /// Per-report choices from the command line.
 #[derive(Debug, Clone, Default)]
@@ -138,13 +138,10 @@ impl Engine {
 
     /// Reads report data as `inspect` prints it (YAML).
     pub fn read_data(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
-        let text = std::str::from_utf8(bytes).map_err(|_| {
-            Error::invalid(Location::file(source), t!("data-not-utf8"))
-        })?;
-        serde_yaml::from_str(text).map_err(|e| {
-            Error::yaml(source, &e)
-                .with_hint(t!("data-yaml-hint"))
-        })
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| Error::invalid(Location::file(source), t!("data-not-utf8")))?;
+        serde_yaml::from_str(text)
+            .map_err(|e| Error::yaml(source, &e).with_hint(t!("data-yaml-hint")))
     }
 
     /// Reads an input, an article or report data (by its name), as a `kind`

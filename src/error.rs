@@ -151,10 +151,17 @@ fn yaml_message(text: &str) -> String {
             .split_once("expected ")
             .map(|(_, e)| e.split('`').skip(1).step_by(2).collect())
             .unwrap_or_default();
-        return t!("yaml-unknown-field", field = field, known = known.join(", "));
+        return t!(
+            "yaml-unknown-field",
+            field = field,
+            known = known.join(", ")
+        );
     }
     if let Some(rest) = text.strip_prefix("missing field ") {
-        return t!("yaml-missing-field", field = quoted(rest).unwrap_or_default());
+        return t!(
+            "yaml-missing-field",
+            field = quoted(rest).unwrap_or_default()
+        );
     }
     if let Some(rest) = text.strip_prefix("invalid type: ") {
         return t!("yaml-invalid-type", detail = rest);
@@ -165,7 +172,20 @@ fn yaml_message(text: &str) -> String {
     if let Some(rest) = text.strip_prefix("unknown variant ") {
         return t!("yaml-unknown-variant", detail = rest);
     }
-    t!("yaml-syntax", detail = text)
+    // The YAML parser's (libyaml's) usual complaints, then its own words.
+    let detail = match text.trim_start_matches("while parsing a block mapping, ") {
+        "mapping values are not allowed in this context" => t!("yaml-colon-here"),
+        "did not find expected key" => t!("yaml-expected-key"),
+        "could not find expected ':'" => t!("yaml-expected-colon"),
+        "found unexpected end of stream" => t!("yaml-unexpected-end"),
+        "found character that cannot start any token" => t!("yaml-bad-character"),
+        "found a tab character that violates indentation" => t!("yaml-tab"),
+        "did not find expected node content" => t!("yaml-expected-value"),
+        "found unknown escape character" => t!("yaml-bad-escape"),
+        "did not find expected '-' indicator" => t!("yaml-expected-dash"),
+        other => other.to_string(),
+    };
+    t!("yaml-syntax", detail = detail)
 }
 
 /// Something the user should know that does not stop the report.

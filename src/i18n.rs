@@ -245,7 +245,20 @@ mod tests {
     }
 
     #[test]
+    fn numbers_choose_the_english_plural() {
+        let one = t_in!(Lang::En, "render-wrote", output = "a.pdf", pages = 1usize);
+        let two = t_in!(Lang::En, "render-wrote", output = "a.pdf", pages = 2usize);
+        assert_eq!(one, "wrote a.pdf (1 page)");
+        assert_eq!(two, "wrote a.pdf (2 pages)");
+        let vi = t_in!(Lang::Vi, "render-wrote", output = "a.pdf", pages = 1usize);
+        assert_eq!(vi, "đã ghi a.pdf (1 trang)");
+    }
+
+    #[test]
     fn a_missing_key_gives_the_key() {
-        assert_eq!(tr_in(Lang::En, "no-such-message", Vec::new()), "no-such-message");
+        assert_eq!(
+            tr_in(Lang::En, "no-such-message", Vec::new()),
+            "no-such-message"
+        );
     }
 }

@@ -11,10 +11,10 @@
 //! article where it can, else from the profile's rules, else stays blank.
 
 use crate::error::{Error, Location, Result, Warning};
-use crate::t;
 use crate::org::Org;
 use crate::profile::{BodyKind, BodyRule, Field, FormatProfile, WarningRule};
 use crate::report::ReportData;
+use crate::t;
 use crate::vn::{self, Date};
 
 /// What page 1 and the closing block print besides the body.
@@ -97,14 +97,11 @@ pub fn resolve(
     let source = data.meta.source.as_deref().unwrap_or(&unnamed);
     let date = match (given.date, &data.meta.date) {
         (Some(d), _) => Some(d),
-        (None, Some(iso)) => Some(Date::parse_iso(iso).ok_or_else(|| {
-            Error::Usage(t!("data-bad-date", date = iso))
-        })?),
+        (None, Some(iso)) => Some(
+            Date::parse_iso(iso).ok_or_else(|| Error::Usage(t!("data-bad-date", date = iso)))?,
+        ),
         (None, None) => {
-            warnings.push(Warning::at(
-                Location::file(source),
-                t!("letter-no-date"),
-            ));
+            warnings.push(Warning::at(Location::file(source), t!("letter-no-date")));
             None
         }
     };
@@ -199,7 +196,10 @@ pub fn resolve(
     need(superior.is_some(), t!("letter-superior"));
     need(issuer.is_some(), t!("letter-issuer"));
     need(place_name.is_some(), t!("letter-place"));
-    need(number.is_some() || given.draft.is_some(), t!("letter-number"));
+    need(
+        number.is_some() || given.draft.is_some(),
+        t!("letter-number"),
+    );
     need(authority.is_some(), t!("letter-authority"));
     need(signer.title.is_some(), t!("letter-signer-title"));
     need(signer.name.is_some(), t!("letter-signer-name"));
@@ -218,7 +218,9 @@ pub fn resolve(
             let applies = w.bodies.is_empty() || kind.is_some_and(|k| w.bodies.contains(&k));
             if applies && a.starts_with(w.prefix.as_str()) {
                 warnings.push(Warning::new(match w.rule {
-                    WarningRule::CollectiveSignsTm => t!("letter-collective-signs-tm", authority = a),
+                    WarningRule::CollectiveSignsTm => {
+                        t!("letter-collective-signs-tm", authority = a)
+                    }
                     WarningRule::StateForm => t!("letter-state-form", authority = a),
                 }));
             }

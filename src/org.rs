@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::t;
 use crate::profile::BodyKind;
+use crate::t;
 
 /// An organisation profile as written in YAML. Every field is optional; what
 /// is missing is taken from the article where possible, else left blank.
@@ -51,9 +51,7 @@ impl Org {
         if text.trim().is_empty() {
             return Ok(Org::default());
         }
-        serde_yaml::from_str(text).map_err(|e| {
-            Error::yaml(file, &e).with_hint(t!("org-yaml-hint"))
-        })
+        serde_yaml::from_str(text).map_err(|e| Error::yaml(file, &e).with_hint(t!("org-yaml-hint")))
     }
 }
 

@@ -29,11 +29,10 @@ pub(super) fn decode(source: &str, bytes: &[u8]) -> Result<String> {
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-            Err(Error::invalid(
-                Location::line(source, line),
-                t!("article-not-utf8"),
+            Err(
+                Error::invalid(Location::line(source, line), t!("article-not-utf8"))
+                    .with_hint(t!("article-not-utf8-hint")),
             )
-            .with_hint(t!("article-not-utf8-hint")))
         }
     }
 }

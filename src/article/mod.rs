@@ -19,8 +19,8 @@ pub(crate) use lines::{ends_sentence, item_marker};
 
 use crate::error::{Error, Location, Result};
 use crate::i18n::Lang;
-use crate::{t, t_in};
 use crate::vn::Date;
+use crate::{t, t_in};
 use clean::{clean_lines, decode, join_wrapped, Line};
 use header::read_header;
 use lines::{
@@ -144,11 +144,10 @@ pub fn read(source: &str, bytes: &[u8]) -> Result<Article> {
     article.set_aside.sort_by_key(|s| s.line);
 
     if article.blocks.iter().all(|b| b.kind == BlockKind::Heading) {
-        return Err(Error::invalid(
-            Location::file(source),
-            t!("article-no-body"),
-        )
-        .with_hint(t!("article-no-body-hint")));
+        return Err(
+            Error::invalid(Location::file(source), t!("article-no-body"))
+                .with_hint(t!("article-no-body-hint")),
+        );
     }
     Ok(article)
 }

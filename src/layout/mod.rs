@@ -26,12 +26,12 @@ mod phrases;
 use std::collections::BTreeSet;
 
 use crate::error::Warning;
-use crate::t;
 use crate::font::Face;
 use crate::letter::Letter;
 use crate::markup::Document;
 use crate::page::{Item, Page};
 use crate::profile::{FaceName, FixedText, FormatProfile, TextStyle, Val};
+use crate::t;
 
 /// Laid-out pages.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,8 @@
 
 use super::{Layouter, Style};
 use crate::error::Warning;
-use crate::t;
 use crate::page::{Heading, Item, LineRole, Page, PlacedLine, Signing, TextRun};
+use crate::t;
 
 /// A line or block on the vertical list, positioned relative to its own baseline.
 #[derive(Debug, Clone)]

@@ -8,11 +8,11 @@ use super::linebreak::{self, break_allowed, Breaks, Item as BreakItem, Line, Mod
 use super::phrases::{self, Break, Word};
 use super::{Layouter, Style};
 use crate::error::Warning;
-use crate::t;
 use crate::font::Face;
 use crate::markup::Span;
 use crate::page::{Item, TextRun};
 use crate::profile::Align;
+use crate::t;
 
 /// A word of a paragraph: fragments that may differ in face, no spaces inside.
 #[derive(Debug, Clone)]

@@ -169,7 +169,9 @@ pub fn parse(source: &str, markdown: &str) -> Result<Document> {
             Event::Start(Tag::BlockQuote(_)) => {
                 return Err(unsupported("a block quote", range.start))
             }
-            Event::Html(_) | Event::InlineHtml(_) => return Err(unsupported(&t!("markup-html"), range.start)),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                return Err(unsupported(&t!("markup-html"), range.start))
+            }
             Event::Rule => return Err(unsupported(&t!("markup-rule"), range.start)),
             _ => {}
         }

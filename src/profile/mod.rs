@@ -66,17 +66,15 @@ impl FormatProfile {
             path: spec.into(),
             source: e,
         })?;
-        let text = std::str::from_utf8(&bytes).map_err(|_| {
-            Error::invalid(Location::file(spec), t!("format-not-utf8"))
-        })?;
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|_| Error::invalid(Location::file(spec), t!("format-not-utf8")))?;
         FormatProfile::parse(spec, text)
     }
 
     /// Parses and checks a profile read from `file`.
     pub fn parse(file: &str, text: &str) -> Result<FormatProfile> {
-        let p: FormatProfile = serde_yaml::from_str(text).map_err(|e| {
-            Error::yaml(file, &e).with_hint(t!("format-yaml-hint"))
-        })?;
+        let p: FormatProfile = serde_yaml::from_str(text)
+            .map_err(|e| Error::yaml(file, &e).with_hint(t!("format-yaml-hint")))?;
         p.check().map_err(|(path, message)| {
             let at = locate(text, &path).map_or_else(
                 || Location::file(file),
@@ -164,10 +162,7 @@ impl FormatProfile {
         }
         let field = &self.document.signature_field.value;
         if field.is_empty() || field.contains('.') || !field.is_ascii() {
-            return Err((
-                "document.signature_field".into(),
-                t!("format-field-name"),
-            ));
+            return Err(("document.signature_field".into(), t!("format-field-name")));
         }
         if !(2..=5).contains(&self.document.outline_deepest_level.value) {
             return Err((
@@ -179,24 +174,15 @@ impl FormatProfile {
             return Err(("document.language".into(), t!("format-not-empty")));
         }
         if !self.draft.numbered_text.value.contains("{n}") {
-            return Err((
-                "draft.numbered_text".into(),
-                t!("format-draft-n"),
-            ));
+            return Err(("draft.numbered_text".into(), t!("format-draft-n")));
         }
         if !above(self.measure(), 72.0) {
-            return Err((
-                "margins".into(),
-                t!("format-margins-width"),
-            ));
+            return Err(("margins".into(), t!("format-margins-width")));
         }
         let text_height =
             self.page.height_mm.value - self.margins.top_mm.value - self.margins.bottom_mm.value;
         if !above(text_height, 25.4) {
-            return Err((
-                "margins".into(),
-                t!("format-margins-height"),
-            ));
+            return Err(("margins".into(), t!("format-margins-height")));
         }
         Ok(())
     }

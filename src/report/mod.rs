@@ -13,8 +13,8 @@ mod route;
 
 use serde::{Deserialize, Serialize};
 
-use crate::t;
 use crate::article::{Article, BlockKind, SetAsideReason};
+use crate::t;
 pub use detect::{Detected, Detection};
 pub use issuer::{Letterhead, Place, Sourced};
 pub use kind::{Kind, KindInfo, GENERAL, KINDS, OPENING};

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::article::Article;
 use crate::i18n::Lang;
 use crate::t_in;
-use crate::article::Article;
 use crate::vn::{self, Date};
 
 /// The period a report covers. Every field is present in the data (null when
@@ -141,21 +141,31 @@ pub fn period(article: &Article, lower: &[String]) -> (Period, Vec<String>) {
 
     // The year.
     let year = year_of(&title)
-        .map(|y| Found { value: y, from: "the title".into() })
+        .map(|y| Found {
+            value: y,
+            from: "the title".into(),
+        })
         .or_else(|| {
             let lead: Vec<&(&str, String)> = texts.iter().skip(1).take(2).collect();
             lead.iter().find_map(|(t, from)| {
-                year_of(t).map(|y| Found { value: y, from: from.clone() })
+                year_of(t).map(|y| Found {
+                    value: y,
+                    from: from.clone(),
+                })
             })
         })
         .or_else(|| {
-            most_named_year(&texts[1..], article.published).map(|(y, from)| Found { value: y, from })
+            most_named_year(&texts[1..], article.published)
+                .map(|(y, from)| Found { value: y, from })
         })
         .or_else(|| {
             article.published.map(|d| {
                 // In English, as `inspect` writes it; the warning is translated.
                 notes.push(t_in!(Lang::En, "note-no-year", year = d.year));
-                Found { value: d.year, from: "the publication date".into() }
+                Found {
+                    value: d.year,
+                    from: "the publication date".into(),
+                }
             })
         });
     if let Some(y) = year {

@@ -18,9 +18,9 @@
 //! not have is an error naming it.
 
 use crate::error::{Error, Location, Result};
-use crate::t;
 use crate::letter::Letter;
 use crate::report::ReportData;
+use crate::t;
 use crate::vn::Date;
 
 /// The template context of `data` with its resolved `letter`; `ids` are the
@@ -38,7 +38,12 @@ pub fn context(
     for s in &data.sections {
         let Some(slot) = sections.get_mut(&s.id) else {
             return Err(Error::invalid(
-                Location::file(data.meta.source.clone().unwrap_or_else(|| t!("report-data"))),
+                Location::file(
+                    data.meta
+                        .source
+                        .clone()
+                        .unwrap_or_else(|| t!("report-data")),
+                ),
                 t!("section-unknown", id = &s.id),
             )
             .with_hint(t!("section-unknown-hint", ids = ids.join(", "))));

@@ -29,9 +29,26 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Runs the baocao binary with `args` in `dir`.
+/// Runs the baocao binary with `args` in `dir`, its messages in English
+/// (`--lang en`): the tests that use it are about what the messages say,
+/// not their language; tests/messages.rs checks the Vietnamese default.
 pub fn baocao(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["--lang", "en"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run baocao")
+}
+
+/// Runs the baocao binary with `args` in `dir` with no locale in the
+/// environment but `env` (`("LANG", "en_US.UTF-8")`, …).
+pub fn baocao_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_baocao"));
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(env.iter().copied())
         .args(args)
         .current_dir(dir)
         .output()

@@ -43,11 +43,11 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions};
 
 use crate::error::{Error, Result};
-use crate::t;
 use crate::font::{self, Face};
 use crate::output::Backend;
 pub use crate::page::Metadata;
 use crate::page::{Item, Page, Piece};
+use crate::t;
 use content::{Content, Shown};
 use encoding::Encoding;
 
