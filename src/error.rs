@@ -170,7 +170,16 @@ fn yaml_message(text: &str) -> String {
         return t!("yaml-invalid-value", detail = rest);
     }
     if let Some(rest) = text.strip_prefix("unknown variant ") {
-        return t!("yaml-unknown-variant", detail = rest);
+        let known: Vec<&str> = rest
+            .split_once("expected ")
+            .map(|(_, e)| e.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let value = quoted(rest).unwrap_or_default();
+        return t!(
+            "yaml-unknown-variant",
+            value = value,
+            known = known.join(", ")
+        );
     }
     // The YAML parser's (libyaml's) usual complaints, then its own words.
     let detail = match text.trim_start_matches("while parsing a block mapping, ") {

@@ -400,7 +400,10 @@ mod tests {
     #[test]
     fn rejects_text_without_body() {
         let err = read("x.txt", b"Just a title\n").unwrap_err();
-        assert!(err.to_string().contains("no body paragraphs"), "{err}");
+        assert!(
+            err.to_string().contains("không tìm thấy đoạn văn nào"),
+            "{err}"
+        );
     }
 
     #[test]

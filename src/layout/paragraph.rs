@@ -544,6 +544,6 @@ mod tests {
         assert!(l
             .warnings
             .iter()
-            .any(|w| w.message.contains("wider than a line")));
+            .any(|w| w.message.contains("dài hơn một dòng")));
     }
 }

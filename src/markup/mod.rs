@@ -105,7 +105,7 @@ pub fn parse(source: &str, markdown: &str) -> Result<Document> {
                 let taken = trim_spans(std::mem::take(&mut spans));
                 if level == 1 {
                     if summary.is_some() {
-                        return Err(unsupported("a second `#` summary heading", range.start));
+                        return Err(unsupported(&t!("markup-second-summary"), range.start));
                     }
                     summary = Some(plain(&taken));
                 } else if !taken.is_empty() {
@@ -160,14 +160,18 @@ pub fn parse(source: &str, markdown: &str) -> Result<Document> {
             Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => {}
             Event::Text(t) => push_text(&mut spans, &t, bold > 0, italic > 0),
             Event::SoftBreak | Event::HardBreak => push_text(&mut spans, " ", bold > 0, italic > 0),
-            Event::Code(_) => return Err(unsupported("inline code", range.start)),
+            Event::Code(_) => return Err(unsupported(&t!("markup-code"), range.start)),
             Event::Start(Tag::CodeBlock(_)) => {
-                return Err(unsupported("a code block", range.start))
+                return Err(unsupported(&t!("markup-code-block"), range.start))
             }
-            Event::Start(Tag::Image { .. }) => return Err(unsupported("an image", range.start)),
-            Event::Start(Tag::Table(_)) => return Err(unsupported("a table", range.start)),
+            Event::Start(Tag::Image { .. }) => {
+                return Err(unsupported(&t!("markup-image"), range.start))
+            }
+            Event::Start(Tag::Table(_)) => {
+                return Err(unsupported(&t!("markup-table"), range.start))
+            }
             Event::Start(Tag::BlockQuote(_)) => {
-                return Err(unsupported("a block quote", range.start))
+                return Err(unsupported(&t!("markup-quote"), range.start))
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 return Err(unsupported(&t!("markup-html"), range.start))
@@ -279,8 +283,11 @@ mod tests {
         let err = parse("year-end", "# t\n\npara\n\n| a | b |\n\n![x](y.png)\n")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("year-end:7") && err.contains("image"), "{err}");
+        assert!(
+            err.contains("year-end tạo ra:7") && err.contains("hình ảnh"),
+            "{err}"
+        );
         let err = parse("t", "just text\n").unwrap_err().to_string();
-        assert!(err.contains("no `#` summary"), "{err}");
+        assert!(err.contains("không có đề mục trích yếu `#`"), "{err}");
     }
 }
