@@ -17,6 +17,13 @@ pub(super) fn lower_prefix(text: &str, n: usize) -> String {
 /// Removes web-page leftovers (`]]>`, `<![CDATA[`, lone punctuation) from a
 /// line; returns what is left and what was removed.
 pub(super) fn strip_debris(text: &str) -> (String, Option<String>) {
+    // A page's buttons copied with the text, often glued to the last word
+    // (`huyện Sông LôXem phản hồi`).
+    if let Some(at) = trailing_widget(text) {
+        let (rest, removed) = strip_debris(text[..at].trim_end());
+        let widget = text[at..].to_string();
+        return (rest, Some(removed.map_or(widget.clone(), |r| r + &widget)));
+    }
     const FRAGMENTS: [&str; 4] = ["<![CDATA[", "]]>", "&nbsp;", "<br>"];
     // Lines come with their white space collapsed (`clean_lines`): without
     // debris there is nothing to rejoin.
@@ -41,6 +48,33 @@ pub(super) fn strip_debris(text: &str) -> (String, Option<String>) {
         return (String::new(), (!removed.is_empty()).then_some(removed));
     }
     (rest, (!removed.is_empty()).then_some(removed))
+}
+
+/// Labels of a web page's buttons and links that no sentence ends with.
+const WIDGETS: [&str; 10] = [
+    "Xem phản hồi",
+    "Gửi phản hồi",
+    "Ý kiến bạn đọc",
+    "Gửi bình luận",
+    "In bài viết",
+    "Gửi bài viết",
+    "Chia sẻ bài viết",
+    "Về đầu trang",
+    "Lên đầu trang",
+    "Quay lại",
+];
+
+/// Where a button's label ends the line: after nothing, a space or a
+/// letter it is glued to; never inside a word (`Quay lại` of a sentence
+/// ends with a full stop, not with the label).
+fn trailing_widget(text: &str) -> Option<usize> {
+    WIDGETS.iter().find_map(|w| {
+        let at = text.strip_suffix(w).map(str::len)?;
+        let before = text[..at].chars().next_back();
+        let glued = before.is_some_and(|c| c.is_lowercase());
+        (at == 0 || glued || before.is_some_and(|c| c.is_whitespace() || ".:;".contains(c)))
+            .then_some(at)
+    })
 }
 
 /// Whether a sentence ends here: final `.` `!` `?` `:` `;` `…`, possibly
@@ -181,6 +215,10 @@ pub(super) fn is_credit(text: &str, near_end: bool, last: bool) -> bool {
     if !near_end {
         return false;
     }
+    // `Thực hiện: ` over the names of those who made the item.
+    if lower.starts_with("thực hiện:") && n <= 6 {
+        return true;
+    }
     // `Tin Khánh Hiền – Thanh Tiến`: a credit word and names.
     if let Some(rest) = text.strip_prefix("Tin ") {
         if n <= 10 && capitalised(rest) {
@@ -203,9 +241,29 @@ pub(super) fn is_credit(text: &str, near_end: bool, last: bool) -> bool {
         && !ends_sentence(text)
         && (text.contains(" - ") || text.contains(" – "))
         && (office_first || capitalised(&text[..text.find([',', '-', '–']).unwrap_or(text.len())]));
-    last && (initials || lone_word || names || signed_office)
+    // The agency that made the item, alone on the last line: `Trung tâm
+    // VHTT-TT huyện Sông Lô`, `Ban Tuyên giáo Huyện ủy`.
+    let agency = last
+        && n <= 10
+        && !ends_sentence(text)
+        && !text.contains(',')
+        && AGENCIES.iter().any(|a| text.starts_with(a));
+    last && (initials || lone_word || names || signed_office || agency)
         || (near_end && names && !ends_sentence(text) && n <= 5)
 }
+
+/// Bodies that publish news items and sign them as their credit.
+const AGENCIES: [&str; 9] = [
+    "Trung tâm ",
+    "Ban Tuyên giáo",
+    "Ban Tuyên huấn",
+    "Phòng Văn hóa",
+    "Phòng Văn hoá",
+    "Đài Phát thanh",
+    "Đài Truyền thanh",
+    "Cổng thông tin",
+    "Văn phòng ",
+];
 
 /// Who a photo shows, at the start of its caption.
 const WHO: [&str; 56] = [
@@ -380,24 +438,35 @@ pub(super) fn is_caption(text: &str, last: bool) -> bool {
     }
     let who = WHO.iter().any(|w| lower.starts_with(w)) || person_led(text);
     let doing = DOING.iter().any(|d| lower.contains(d));
-    if !ends_sentence(text) {
-        // An article that stops mid-sentence ends with body text, not a
-        // caption, unless the line shows who does what.
-        return text.chars().count() <= 250
-            && !(last && n >= 8 && !(who && n <= 30 || doing && n <= 14));
-    }
-    // A full stop, but a photo's subject and what it shows: no story (`đã`),
-    // no speech (`:`), no time or place to open a narrative.
-    // `đã` before the deed tells a story; after it (`… vì đã hoàn thành`) it
-    // only explains the photo.
+    // A photo's subject and what it shows: no story (`đã`), no speech
+    // (`:`), no time or place to open a narrative. `đã` before the deed
+    // tells a story; after it (`… vì đã hoàn thành`) it only explains the
+    // photo.
     let deed = DOING
         .iter()
         .filter_map(|d| lower.find(d))
         .min()
         .unwrap_or(lower.len());
-    let narrative = [" đã ", " sẽ ", " đang được "]
-        .iter()
-        .any(|m| lower[..deed].contains(m))
+    let opens_story = [
+        "ngày ",
+        "sáng ",
+        "chiều ",
+        "tối ",
+        "trong ",
+        "tại ",
+        "sau ",
+        "qua ",
+        "với ",
+        "theo ",
+        "thực hiện",
+        "năm ",
+    ]
+    .iter()
+    .any(|m| lower.starts_with(m));
+    let narrative = opens_story
+        || [" đã ", " sẽ ", " đang được "]
+            .iter()
+            .any(|m| lower[..deed].contains(m))
         || [
             ": ",
             "cho biết",
@@ -411,23 +480,15 @@ pub(super) fn is_caption(text: &str, last: bool) -> bool {
             "mong muốn",
         ]
         .iter()
-        .any(|m| lower.contains(m))
-        || [
-            "ngày ",
-            "sáng ",
-            "chiều ",
-            "tối ",
-            "trong ",
-            "tại ",
-            "sau ",
-            "qua ",
-            "với ",
-            "theo ",
-            "thực hiện",
-            "năm ",
-        ]
-        .iter()
-        .any(|m| lower.starts_with(m));
+        .any(|m| lower.contains(m));
+    if !ends_sentence(text) {
+        // An article that stops mid-sentence ends with body text, not a
+        // caption, unless the line shows who does what; a long line that
+        // tells a story lacks only its full stop.
+        return text.chars().count() <= 250
+            && !(opens_story && n >= 25)
+            && !(last && n >= 8 && !(who && n <= 30 || doing && n <= 14));
+    }
     // What an event did is a sentence of the story, not a photo.
     let event = ["khép lại", "kết thúc", "diễn ra", "thành công", "bằng "]
         .iter()

@@ -270,8 +270,18 @@ fn read_body(lines: &[Line], article: &mut Article) {
                 && s.text.ends_with(':')
                 && s.line + 2 >= line.number
         });
+        // The same short sentence twice in a row after the lead: a photo's
+        // description and its caption, never the story. (The lead repeated
+        // is the lead, and its copy the duplicate.)
+        let twice = marker.is_none()
+            && heading.is_none()
+            && words(&text) <= 40
+            && article.blocks.iter().any(|b| b.kind != BlockKind::Heading)
+            && next.is_some_and(|n| dedup_key(n) == key);
         let reason = if repeats_title || seen.contains(&key) || restates {
             Some(SetAsideReason::Duplicate)
+        } else if twice {
+            Some(SetAsideReason::Caption)
         } else if line.emoji >= 2 && words(&text) <= 14 && !ends_sentence(&text) {
             // An info strip of a post (`📅 Ngày … 📍 … 👨‍👩‍👧 …`), a slogan between emoji.
             Some(SetAsideReason::Debris)
@@ -298,6 +308,10 @@ fn read_body(lines: &[Line], article: &mut Article) {
         } else {
             None
         };
+        if twice {
+            // Its copy follows: a duplicate.
+            seen.insert(key.clone());
+        }
         in_related &= reason == Some(SetAsideReason::Related);
         if let Some(reason) = reason {
             aside(article, line.number, &text, reason);
@@ -380,6 +394,70 @@ mod tests {
                 (12, SetAsideReason::Debris),
                 (12, SetAsideReason::Credit)
             ]
+        );
+    }
+
+    /// Reasons given to the lines of an article's body.
+    fn set_aside(body: &str) -> Vec<(usize, SetAsideReason)> {
+        let text = format!("Tiêu đề bài viết\nNgày đăng 13/01/2022\n\n{body}\n");
+        let a = read("t.txt", text.as_bytes()).unwrap();
+        a.set_aside.iter().map(|s| (s.line, s.reason)).collect()
+    }
+
+    #[test]
+    fn page_furniture_around_the_story_is_set_aside() {
+        let story = "Năm 2022, Đảng ủy đã lãnh đạo lực lượng vũ trang huyện hoàn thành tốt nhiệm vụ quốc phòng, quân sự địa phương.";
+        // A photo's description and caption: the same sentence twice.
+        let shown = "Đồng chí Bí thư Huyện uỷ làm việc với Ban Chỉ huy Quân sự huyện.";
+        let more = "Năm 2023, công tác tuyển quân tiếp tục được chú trọng, bảo đảm chất lượng và đúng luật, được nhân dân đồng tình.";
+        assert_eq!(
+            set_aside(&format!("{story}\n\n{shown}\n\n{shown}\n\n{more}")),
+            vec![(6, SetAsideReason::Caption), (8, SetAsideReason::Duplicate)]
+        );
+        // The lead repeated stays the lead.
+        assert_eq!(
+            set_aside(&format!(
+                "{story}\n\n{story}\n\nĐoạn hai đã kể tiếp câu chuyện."
+            )),
+            vec![(6, SetAsideReason::Duplicate)]
+        );
+        // A button glued to the agency that signs the item.
+        let a = read(
+            "t.txt",
+            format!("Tiêu đề\nNgày đăng 13/01/2022\n\n{story}\n\nTrung tâm VHTT-TT huyện Sông LôXem phản hồi\n").as_bytes(),
+        )
+        .unwrap();
+        let aside: Vec<_> = a
+            .set_aside
+            .iter()
+            .map(|s| (s.reason, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            aside,
+            vec![
+                (SetAsideReason::Debris, "Xem phản hồi"),
+                (SetAsideReason::Credit, "Trung tâm VHTT-TT huyện Sông Lô")
+            ]
+        );
+        // `Thực hiện:` over the makers' names.
+        assert_eq!(
+            set_aside(&format!("{story}\n\nThực hiện: \n\nLê Thương")),
+            vec![(6, SetAsideReason::Credit), (8, SetAsideReason::Credit)]
+        );
+    }
+
+    #[test]
+    fn a_long_line_that_tells_the_story_is_body_without_its_full_stop() {
+        let told = "Tại hội nghị các đại biểu đã được nghe Thường trực Đảng ủy phường báo cáo kết quả lãnh đạo thực hiện các nhiệm vụ năm 2023, triển khai phương hướng nhiệm vụ năm 2024";
+        let before = "Năm 2023 mặc dù có nhiều khó khăn, Đảng bộ đã hoàn thành các chỉ tiêu về kinh tế, văn hóa và xã hội đề ra.";
+        let after = "Hội nghị đã thảo luận, thống nhất các giải pháp trọng tâm cho công tác xây dựng Đảng trong năm tới.";
+        assert_eq!(set_aside(&format!("{before}\n\n{told}\n\n{after}")), vec![]);
+        // A short unfinished line is still a photo's caption.
+        assert_eq!(
+            set_aside(&format!(
+                "{before}\n\nTại hội nghị, đồng chí Bí thư phát biểu\n\n{after}"
+            )),
+            vec![(6, SetAsideReason::Caption)]
         );
     }
 

@@ -38,21 +38,41 @@ pub struct KindCues {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cue {
-    /// Lower-case text; `…` separates parts that must appear in order.
+    /// Lower-case text; `…` separates parts that must appear in order, and
+    /// a leading `^` ties the first part to the start of the text.
     pub cue: String,
     pub weight: usize,
 }
 
 impl Cue {
     fn found_in(&self, lower: &str) -> bool {
+        let (anchored, cue) = match self.cue.strip_prefix('^') {
+            Some(cue) => (true, cue),
+            None => (false, self.cue.as_str()),
+        };
+        if anchored
+            && !lower
+                .trim_start()
+                .starts_with(cue.split('…').next().unwrap_or(""))
+        {
+            return false;
+        }
         let mut rest = lower;
-        for part in self.cue.split('…') {
+        for part in cue.split('…') {
             match rest.find(part) {
                 Some(at) => rest = &rest[at + part.len()..],
                 None => return false,
             }
         }
         true
+    }
+
+    /// The cue as `inspect` quotes it: the text, and whether it opens it.
+    fn shown(&self) -> (&str, &'static str) {
+        match self.cue.strip_prefix('^') {
+            Some(cue) => (cue, "opens with"),
+            None => (self.cue.as_str(), "mentions"),
+        }
     }
 }
 
@@ -95,7 +115,7 @@ impl Detection {
                 .title
                 .iter()
                 .filter(|c| c.found_in(&title))
-                .inspect(|c| why.push(format!("the title contains “{}”", c.cue)))
+                .inspect(|c| why.push(format!("the title contains “{}”", c.shown().0)))
                 .map(|c| c.weight)
                 .sum();
             scores.push((kind, in_title, 0, why));
@@ -112,11 +132,8 @@ impl Detection {
                 }
                 for c in cues.lead.iter().filter(|c| c.found_in(p)) {
                     *in_lead += c.weight;
-                    why.push(format!(
-                        "paragraph {} of the lead mentions “{}”",
-                        n + 1,
-                        c.cue
-                    ));
+                    let (cue, verb) = c.shown();
+                    why.push(format!("paragraph {} of the lead {verb} “{cue}”", n + 1));
                 }
             }
         }
@@ -188,6 +205,60 @@ mod tests {
             &["Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXVI, huyện đã đạt được những kết quả đáng ghi nhận."],
         );
         assert_eq!((d.kind, d.found), (Kind::Resolution, true), "{d:?}");
+    }
+
+    #[test]
+    fn a_mid_term_cue_outweighs_the_resolution_it_reviews() {
+        let d = detect(
+            "Các chi, đảng bộ hoàn tất sơ kết, đánh giá giữa nhiệm kỳ thực hiện nghị quyết đại hội",
+            &[],
+        );
+        assert_eq!(d.kind, Kind::MidTerm, "{d:?}");
+        // Untitled as a report: the lead's elapsed half term tells it.
+        let d = detect(
+            "Trù Sơn nỗ lực phát triển",
+            &["Thực hiện Nghị quyết đại hội Đảng bộ xã nhiệm kỳ 2015-2020, sau nửa nhiệm kỳ, xã đã có bước phát triển."],
+        );
+        assert_eq!((d.kind, d.found), (Kind::MidTerm, true), "{d:?}");
+    }
+
+    #[test]
+    fn a_year_told_and_the_next_set_is_a_year_end_review() {
+        let d = detect(
+            "Hội nghị Ban Chấp hành Đảng bộ tỉnh",
+            &["Hội nghị đánh giá công tác lãnh đạo, chỉ đạo nhiệm vụ năm 2023, triển khai nhiệm vụ năm 2024."],
+        );
+        assert_eq!((d.kind, d.found), (Kind::YearEnd, true), "{d:?}");
+        // A lead that opens on the year it accounts for, with a verdict.
+        let d = detect(
+            "Đảng ủy Quân sự huyện: Lãnh đạo xây dựng đơn vị vững mạnh toàn diện",
+            &["Năm 2022, Đảng ủy đã lãnh đạo lực lượng vũ trang huyện hoàn thành tốt nhiệm vụ."],
+        );
+        assert_eq!((d.kind, d.found), (Kind::YearEnd, true), "{d:?}");
+        assert!(
+            d.reasons.iter().any(|r| r.contains("opens with “năm 20”")),
+            "{d:?}"
+        );
+        // The same year inside a sentence is no cue; nor a year with no verdict.
+        let d = detect(
+            "Đảng ủy Quân sự huyện: Lãnh đạo xây dựng đơn vị vững mạnh toàn diện",
+            &["Đơn vị đã đón đoàn công tác năm 2022 và hoàn thành tốt nhiệm vụ."],
+        );
+        assert!(!d.found, "{d:?}");
+        let d = detect(
+            "Một ngày ở đơn vị",
+            &["Năm 2022, đơn vị đón nhiều đoàn khách."],
+        );
+        assert!(!d.found, "{d:?}");
+        // The tasks of a year in the title, as a military committee words it.
+        let d = detect(
+            "Đảng ủy Quân sự huyện ra nghị quyết lãnh đạo thực hiện nhiệm vụ quân sự - quốc phòng năm 2018",
+            &["Hội nghị quán triệt sâu sắc nghị quyết đại hội Đảng các cấp."],
+        );
+        assert_eq!(d.kind, Kind::YearEnd, "{d:?}");
+        // But six months of the year stay a quarterly review.
+        let d = detect("Kết quả thực hiện nhiệm vụ 6 tháng đầu năm 2019", &[]);
+        assert_eq!(d.kind, Kind::Quarterly, "{d:?}");
     }
 
     #[test]
