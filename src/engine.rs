@@ -9,7 +9,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::error::{Error, Location, Result, Warning};
+use crate::encoding::Encoding;
+use crate::error::{Location, Result, Warning};
 use crate::input::InputKind;
 use crate::letter::{self, Draft, Given, Letter};
 use crate::org::Org;
@@ -77,6 +78,8 @@ pub struct Engine {
     pub templates: Templates,
     lexicon: OnceLock<Lexicon>,
     profile: OnceLock<FormatProfile>,
+    /// The encoding articles are in (`--encoding`); `None` recognises.
+    encoding: Option<Encoding>,
 }
 
 impl Engine {
@@ -86,7 +89,14 @@ impl Engine {
             templates: Templates::builtin(),
             lexicon: OnceLock::new(),
             profile: OnceLock::new(),
+            encoding: None,
         }
+    }
+
+    /// The engine reading articles in `encoding` (`--encoding`).
+    pub fn with_encoding(mut self, encoding: Option<Encoding>) -> Engine {
+        self.encoding = encoding;
+        self
     }
 
     /// An engine with the format profile `format` (a built-in name or a
@@ -124,25 +134,24 @@ impl Engine {
 
     /// Reads an article and maps it onto a `kind` report.
     pub fn read_article(&self, source: &str, bytes: &[u8], kind: Kind) -> Result<ReportData> {
-        let article = article::read(source, bytes)?;
+        let article = article::read_with(source, bytes, self.encoding)?;
         Ok(report::map_as(&article, kind, self.lexicon()))
     }
 
     /// Reads an article and maps it onto the kind it is detected to be.
     pub fn inspect(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
-        let article = article::read(source, bytes)?;
+        let article = article::read_with(source, bytes, self.encoding)?;
         Ok(report::inspect(&article, self.lexicon()))
     }
 
     /// Reads report data as `inspect` prints it (YAML).
     pub fn read_data(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
-        let text = std::str::from_utf8(bytes).map_err(|_| {
-            Error::invalid(Location::file(source), "the report data is not UTF-8 text")
-        })?;
-        serde_yaml::from_str(text).map_err(|e| {
-            Error::yaml(source, &e)
-                .with_hint("the file should be report data as `baocao inspect` prints it")
-        })
+        let text = crate::encoding::decode(source, bytes)?;
+        crate::yaml::from_str(
+            source,
+            &text,
+            "the file should be report data as `baocao inspect` prints it",
+        )
     }
 
     /// Reads an input, an article or report data (by its name), as a `kind`
