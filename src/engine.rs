@@ -22,6 +22,9 @@ use crate::template::{self, Templates};
 use crate::vn::{self, Date};
 use crate::{article, layout, markup};
 
+/// The warning for report data without a paragraph.
+const NO_PARAGRAPHS: &str = "the report data has no paragraph in any section (`sections: []` or empty sections): the report has a letterhead and no body; put the paragraphs into the sections, or render the article";
+
 /// Per-report choices from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -173,6 +176,17 @@ impl Engine {
         }
         let mut data = self.read_data(source, bytes)?;
         let mut warnings = Vec::new();
+        if data.sections.iter().all(|s| s.paragraphs.is_empty()) {
+            // Where the sections are, if the file says so on a line of its own.
+            let line = std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| t.lines().position(|l| l.starts_with("sections:")));
+            let at = match line {
+                Some(i) => Location::line(source, i + 1),
+                None => Location::file(source),
+            };
+            warnings.push(Warning::at(at, NO_PARAGRAPHS));
+        }
         let from = data.kind;
         let kind = kind.unwrap_or(from);
         let moved = data.rehome(kind, self.lexicon());

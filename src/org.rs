@@ -18,6 +18,7 @@ pub struct Org {
     /// Place name for the date line (`Phúc Đồng`).
     pub place: Option<String>,
     /// Document number within the committee's term (`45`).
+    #[serde(default, deserialize_with = "crate::report::checked::number")]
     pub number: Option<u32>,
     /// Type and issuer abbreviation after the number (`BC/ĐU`).
     pub symbol: Option<String>,

@@ -184,10 +184,15 @@ mod tests {
         text.push_str("items: [");
         text.push_str(&vec!["*a"; 3000].join(", "));
         text.push_str("]\n");
-        let err = from_str::<Doc>("bomb.yaml", &text, "").unwrap_err().to_string();
+        let err = from_str::<Doc>("bomb.yaml", &text, "")
+            .unwrap_err()
+            .to_string();
         // Where the copying stopped, and the data path that got there.
         assert!(err.starts_with("bomb.yaml:1:8: items["), "{err}");
-        assert!(err.contains("the aliases (*name) expand the data past"), "{err}");
+        assert!(
+            err.contains("the aliases (*name) expand the data past"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -201,9 +206,14 @@ mod tests {
             prev = name;
         }
         text.push_str(&format!("items: [*{prev}, *{prev}]\n"));
-        let err = from_str::<Doc>("bomb.yaml", &text, "").unwrap_err().to_string();
+        let err = from_str::<Doc>("bomb.yaml", &text, "")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("bomb.yaml"), "{err}");
-        assert!(err.contains("the aliases (*name) expand the data past"), "{err}");
+        assert!(
+            err.contains("the aliases (*name) expand the data past"),
+            "{err}"
+        );
     }
 
     #[test]

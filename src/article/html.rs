@@ -8,10 +8,42 @@ use scraper::{Html, Node};
 
 /// Elements that end a paragraph where they open and close.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td",
-    "th", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
 ];
 
 /// Elements whose content is not text of the page.
@@ -37,7 +69,11 @@ pub(super) fn looks_like_html(text: &str) -> bool {
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
         return true;
     }
-    TELLTALES.iter().map(|t| lower.matches(t).count()).sum::<usize>() >= 3
+    TELLTALES
+        .iter()
+        .map(|t| lower.matches(t).count())
+        .sum::<usize>()
+        >= 3
 }
 
 /// The text of an HTML page, a blank line after each block. `&` comes out

@@ -18,9 +18,9 @@ mod lines;
 
 pub(crate) use lines::{ends_sentence, item_marker};
 
+use crate::encoding::Encoding;
 use crate::error::{Error, Location, Result};
 use crate::vn::Date;
-use crate::encoding::Encoding;
 use clean::{clean_lines, join_wrapped, Line};
 use header::read_header;
 use lines::{
@@ -407,8 +407,9 @@ mod tests {
     fn rejects_non_utf8_with_the_line_column_and_offset() {
         let err = read("bad.txt", b"Title\nline two\nok \xff\xfe broken").unwrap_err();
         assert!(
-            err.to_string()
-                .starts_with("bad.txt:3:4: the file is not UTF-8 text: byte 0xFF at byte offset 18"),
+            err.to_string().starts_with(
+                "bad.txt:3:4: the file is not UTF-8 text: byte 0xFF at byte offset 18"
+            ),
             "{err}"
         );
     }

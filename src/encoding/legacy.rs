@@ -156,7 +156,11 @@ fn vni_table() -> &'static [(char, Vec<u8>)] {
                 }
             };
             for &(c, b) in &VNI_SINGLE {
-                let c = if upper { c.to_uppercase().next().expect("a capital") } else { c };
+                let c = if upper {
+                    c.to_uppercase().next().expect("a capital")
+                } else {
+                    c
+                };
                 t.push((c, vec![case(b)]));
             }
             for v in ["a", "e", "o", "u", "y"] {
@@ -165,22 +169,38 @@ fn vni_table() -> &'static [(char, Vec<u8>)] {
                         continue; // ỵ is one byte
                     }
                     let base = letter(v);
-                    t.push((with_tone(&base, tone), vec![base.as_bytes()[0], case(VNI_TONE[tone])]));
+                    t.push((
+                        with_tone(&base, tone),
+                        vec![base.as_bytes()[0], case(VNI_TONE[tone])],
+                    ));
                 }
             }
-            for (v, marks) in [("a", &VNI_CIRCUMFLEX), ("e", &VNI_CIRCUMFLEX), ("o", &VNI_CIRCUMFLEX)] {
+            for (v, marks) in [
+                ("a", &VNI_CIRCUMFLEX),
+                ("e", &VNI_CIRCUMFLEX),
+                ("o", &VNI_CIRCUMFLEX),
+            ] {
                 let quality = letter(&format!("{v}\u{302}"));
                 for (tone, &m) in marks.iter().enumerate() {
-                    t.push((with_tone(&quality, tone), vec![letter(v).as_bytes()[0], case(m)]));
+                    t.push((
+                        with_tone(&quality, tone),
+                        vec![letter(v).as_bytes()[0], case(m)],
+                    ));
                 }
             }
             for (tone, &m) in VNI_BREVE.iter().enumerate() {
                 let quality = letter("a\u{306}");
-                t.push((with_tone(&quality, tone), vec![letter("a").as_bytes()[0], case(m)]));
+                t.push((
+                    with_tone(&quality, tone),
+                    vec![letter("a").as_bytes()[0], case(m)],
+                ));
             }
             for (v, b) in [("o\u{31b}", 0xF4u8), ("u\u{31b}", 0xF6)] {
                 for tone in 1..6 {
-                    t.push((with_tone(&letter(v), tone), vec![case(b), case(VNI_TONE[tone])]));
+                    t.push((
+                        with_tone(&letter(v), tone),
+                        vec![case(b), case(VNI_TONE[tone])],
+                    ));
                 }
             }
         }
@@ -196,7 +216,9 @@ pub fn decode_vni(bytes: &[u8]) -> String {
     let two = |a: u8, b: u8| {
         table
             .iter()
-            .find(|(_, code)| code.len() == 2 && code[0] == a && (code[1] == b || code[1] == b ^ 0x20))
+            .find(|(_, code)| {
+                code.len() == 2 && code[0] == a && (code[1] == b || code[1] == b ^ 0x20)
+            })
             .map(|(c, _)| *c)
     };
     let one = |a: u8| {
@@ -323,8 +345,13 @@ mod tests {
 
     #[test]
     fn vni_reads_the_published_examples() {
-        let ex = encoding_rs::WINDOWS_1252.encode("Xin chaøo caùc baïn. Ngaøy ñaêng. ÑAÛNG UÛY PHÖÔØNG").0;
-        assert_eq!(decode_vni(&ex), "Xin chào các bạn. Ngày đăng. ĐẢNG ỦY PHƯỜNG");
+        let ex = encoding_rs::WINDOWS_1252
+            .encode("Xin chaøo caùc baïn. Ngaøy ñaêng. ÑAÛNG UÛY PHÖÔØNG")
+            .0;
+        assert_eq!(
+            decode_vni(&ex),
+            "Xin chào các bạn. Ngày đăng. ĐẢNG ỦY PHƯỜNG"
+        );
         assert_eq!(encode_vni("người").unwrap(), b"ng\xf6\xf4\xf8i");
     }
 
@@ -334,10 +361,16 @@ mod tests {
             let bytes = encode_tcvn3(&c.to_string()).unwrap();
             let back = decode_tcvn3(&bytes);
             // Capitals VN3 lacks come back in lower case.
-            let expect = if high_code(c) { c.to_string() } else { c.to_lowercase().to_string() };
+            let expect = if high_code(c) {
+                c.to_string()
+            } else {
+                c.to_lowercase().to_string()
+            };
             assert_eq!(back, expect, "{c}: {bytes:02X?}");
         }
-        let ex = encoding_rs::WINDOWS_1252.encode("B¶o Th¾ng, M\u{ad}\u{ea}ng Kh\u{ad}\u{ac}ng, §¶ng ñy").0;
+        let ex = encoding_rs::WINDOWS_1252
+            .encode("B¶o Th¾ng, M\u{ad}\u{ea}ng Kh\u{ad}\u{ac}ng, §¶ng ñy")
+            .0;
         assert_eq!(decode_tcvn3(&ex), "Bảo Thắng, Mường Khương, Đảng ủy");
     }
 
@@ -349,7 +382,9 @@ mod tests {
     #[test]
     fn tcvn3_agrees_with_glibc_above_0xa0() {
         use std::io::Write;
-        let bytes: Vec<u8> = (0xA1..=0xFFu8).filter(|b| !(0xB0..=0xB4).contains(b)).collect();
+        let bytes: Vec<u8> = (0xA1..=0xFFu8)
+            .filter(|b| !(0xB0..=0xB4).contains(b))
+            .collect();
         let Ok(mut child) = std::process::Command::new("iconv")
             .args(["-f", "TCVN5712-1", "-t", "UTF-8"])
             .stdin(std::process::Stdio::piped())
@@ -374,7 +409,10 @@ mod tests {
 
     #[test]
     fn utf8_read_as_1252_is_repaired() {
-        assert_eq!(repair_utf8("NgÃ\u{a0}y Ä‘Äƒng").as_deref(), Some("Ngày đăng"));
+        assert_eq!(
+            repair_utf8("NgÃ\u{a0}y Ä‘Äƒng").as_deref(),
+            Some("Ngày đăng")
+        );
         assert_eq!(repair_utf8("NgÃ y").as_deref(), Some("Ngày"));
         // `à` is a Windows-1252 character, but E0 79 is no UTF-8.
         assert_eq!(repair_utf8("Ngày"), None);

@@ -114,13 +114,19 @@ mod msg {
     }
 
     pub fn convert(name: &str) -> String {
-        format!("convert it with --encoding {name}, or save it as UTF-8 from the program that made it")
+        format!(
+            "convert it with --encoding {name}, or save it as UTF-8 from the program that made it"
+        )
     }
 
     pub fn not_misread(what: &str, c: char) -> String {
         format!("the file is UTF-8 text with “{c}”, which Windows-1252 lacks, so it is not {what} read as Windows-1252")
     }
-    pub const NOT_MISREAD_HINT: &str = "leave out --encoding, or name the encoding the file really has";
+    pub const NOT_MISREAD_HINT: &str =
+        "leave out --encoding, or name the encoding the file really has";
+
+    pub const LOST: &str = "the misreading replaced characters with “�”: what they were is lost, so the text cannot be repaired exactly";
+    pub const LOST_HINT: &str = "take the text again from where it came from, saved as UTF-8";
 }
 
 /// The share of words that must read as Vietnamese for an encoding to be
@@ -152,7 +158,10 @@ pub fn decode(source: &str, bytes: &[u8]) -> Result<String> {
 enum Decoded {
     Text(String),
     /// Invalid UTF-8: the error to give, and the bytes after any BOM.
-    NotUtf8 { error: Error, body: usize },
+    NotUtf8 {
+        error: Error,
+        body: usize,
+    },
 }
 
 /// Decodes UTF-8 or UTF-16 (`force` one of them, or by BOM and NULs).
@@ -258,9 +267,10 @@ fn utf16_text(source: &str, bytes: &[u8], e: Encoding, offset: usize) -> Result<
 fn no_nul(source: &str, text: &str, offset: usize) -> Result<()> {
     match memchr::memchr(0, text.as_bytes()) {
         None => Ok(()),
-        Some(i) => Err(
-            Error::invalid(at(source, &text[..i]), msg::nul(offset + i)).with_hint(msg::NUL_HINT)
-        ),
+        Some(i) => {
+            Err(Error::invalid(at(source, &text[..i]), msg::nul(offset + i))
+                .with_hint(msg::NUL_HINT))
+        }
     }
 }
 
@@ -298,37 +308,37 @@ fn convert(source: &str, bytes: &[u8], e: Encoding) -> Result<String> {
     } else {
         bytes
     };
-    let text = match std::str::from_utf8(body) {
-        // Already text: the misreading is undone.
-        Ok(text) if !text.is_ascii() || e == Encoding::Utf8As1252 => {
-            let Some(raw) = as_1252_bytes(text) else {
-                let (i, c) = text
-                    .char_indices()
-                    .find(|(_, c)| as_1252_bytes(&c.to_string()).is_none())
-                    .unwrap_or((0, '?'));
-                return Err(Error::invalid(
-                    at(source, &text[..i]),
-                    msg::not_misread(e.describe(), c),
-                )
-                .with_hint(msg::NOT_MISREAD_HINT));
-            };
-            if e == Encoding::Utf8As1252 {
-                match repair_utf8(text) {
-                    Some(t) => t,
-                    None => {
-                        return Err(Error::invalid(
+    let text =
+        match std::str::from_utf8(body) {
+            // Already text: the misreading is undone.
+            Ok(text) if !text.is_ascii() || e == Encoding::Utf8As1252 => {
+                let Some(raw) = as_1252_bytes(text) else {
+                    let (i, c) = text
+                        .char_indices()
+                        .find(|(_, c)| as_1252_bytes(&c.to_string()).is_none())
+                        .unwrap_or((0, '?'));
+                    let (message, hint) = if c == '\u{fffd}' {
+                        (msg::LOST.to_string(), msg::LOST_HINT)
+                    } else {
+                        (msg::not_misread(e.describe(), c), msg::NOT_MISREAD_HINT)
+                    };
+                    return Err(Error::invalid(at(source, &text[..i]), message).with_hint(hint));
+                };
+                if e == Encoding::Utf8As1252 {
+                    match repair_utf8(text) {
+                        Some(t) => t,
+                        None => return Err(Error::invalid(
                             Location::file(source),
                             "the text is not UTF-8 read as Windows-1252: its bytes are no UTF-8",
                         )
-                        .with_hint(msg::NOT_MISREAD_HINT))
+                        .with_hint(msg::NOT_MISREAD_HINT)),
                     }
+                } else {
+                    read_legacy(e, &raw)
                 }
-            } else {
-                read_legacy(e, &raw)
             }
-        }
-        _ => read_legacy(e, body),
-    };
+            _ => read_legacy(e, body),
+        };
     no_nul(source, &text, 0)?;
     Ok(text)
 }
@@ -357,11 +367,15 @@ fn auto(source: &str, bytes: &[u8]) -> Result<String> {
                 Error::Invalid { at, .. } => at,
                 other => return Err(other),
             };
-            let bad = std::str::from_utf8(raw).err().map_or(0, |e| e.valid_up_to());
+            let bad = std::str::from_utf8(raw)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
             let line = at.line.unwrap_or(1);
             let sample = sample_line(&text, line);
-            Err(Error::invalid(at, msg::legacy(e.describe(), raw[bad], body + bad, &sample))
-                .with_hint(msg::convert(e.name())))
+            Err(
+                Error::invalid(at, msg::legacy(e.describe(), raw[bad], body + bad, &sample))
+                    .with_hint(msg::convert(e.name())),
+            )
         }
     }
 }
@@ -373,18 +387,15 @@ fn misread(source: &str, text: &str) -> Result<()> {
     if before.ratio() >= GOOD {
         return Ok(());
     }
-    let Some(raw) = as_1252_bytes(text) else {
-        return Ok(());
-    };
     let candidates = [
-        (Encoding::Utf8As1252, repair_utf8(text)),
-        (Encoding::Vni, Some(decode_vni(&raw))),
-        (Encoding::Tcvn3, Some(decode_tcvn3(&raw))),
-        (Encoding::Windows1258, Some(decode_1258(&raw))),
+        Encoding::Utf8As1252,
+        Encoding::Vni,
+        Encoding::Tcvn3,
+        Encoding::Windows1258,
     ];
     let best = candidates
         .into_iter()
-        .filter_map(|(e, t)| t.map(|t| (score(&t), e)))
+        .filter_map(|e| reread(e, text).map(|t| (score(&t), e)))
         .filter(|(s, _)| s.good >= 2 && s.ratio() >= GOOD && s.ratio() >= before.ratio() + 0.3)
         .max_by(|a, b| a.0.ratio().total_cmp(&b.0.ratio()));
     let Some((_, e)) = best else {
@@ -392,14 +403,43 @@ fn misread(source: &str, text: &str) -> Result<()> {
     };
     let (offset, _) = first_bad_word(text).unwrap_or((0, ""));
     let place = at(source, &text[..offset]);
-    let line = text.lines().nth(place.line.unwrap_or(1) - 1).unwrap_or_default();
-    let fixed = match e {
-        Encoding::Utf8As1252 => repair_utf8(line),
-        _ => as_1252_bytes(line).map(|b| read_legacy(e, &b)),
+    let line = text
+        .lines()
+        .nth(place.line.unwrap_or(1) - 1)
+        .unwrap_or_default();
+    let fixed = reread(e, line).unwrap_or_default();
+    let (bad, good) = (sample_line(line, 1), sample_line(&fixed, 1));
+    Err(
+        Error::invalid(place, msg::mojibake(e.describe(), &bad, &good))
+            .with_hint(msg::convert(e.name())),
+    )
+}
+
+/// `text` read back as `e` had it not been misread as Windows-1252;
+/// characters the misreading lost (U+FFFD, where a program had none for
+/// 0x81, 0x8D, 0x8F, 0x90 or 0x9D) stand as `?`. `None` if `text` holds
+/// other characters Windows-1252 lacks.
+fn reread(e: Encoding, text: &str) -> Option<String> {
+    if e == Encoding::Utf8As1252 {
+        if let Some(t) = repair_utf8(text) {
+            return Some(t);
+        }
+    }
+    let raw = match as_1252_bytes(text) {
+        Some(raw) => raw,
+        None if text.contains('\u{fffd}') => {
+            let kept: String = text
+                .chars()
+                .map(|c| if c == '\u{fffd}' { '?' } else { c })
+                .collect();
+            as_1252_bytes(&kept)?
+        }
+        None => return None,
     };
-    let (bad, good) = (sample_line(line, 1), sample_line(&fixed.unwrap_or_default(), 1));
-    Err(Error::invalid(place, msg::mojibake(e.describe(), &bad, &good))
-        .with_hint(msg::convert(e.name())))
+    Some(match e {
+        Encoding::Utf8As1252 => String::from_utf8_lossy(&raw).nfc().collect(),
+        _ => read_legacy(e, &raw),
+    })
 }
 
 /// The first words of line `line` of `text`, for a message.
@@ -439,9 +479,17 @@ mod tests {
     #[test]
     fn nul_and_invalid_bytes_are_located() {
         let e = decode("a.txt", b"ab\ncd\0e").unwrap_err().to_string();
-        assert!(e.starts_with("a.txt:2:3: the file holds a NUL byte (byte offset 5)"), "{e}");
-        let e = decode("a.txt", b"x\n\xc4\x91y\xff").unwrap_err().to_string();
-        assert!(e.starts_with("a.txt:2:3: the file is not UTF-8 text: byte 0xFF at byte offset 5"), "{e}");
+        assert!(
+            e.starts_with("a.txt:2:3: the file holds a NUL byte (byte offset 5)"),
+            "{e}"
+        );
+        let e = decode("a.txt", b"x\n\xc4\x91y\xff")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("a.txt:2:3: the file is not UTF-8 text: byte 0xFF at byte offset 5"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -451,9 +499,14 @@ mod tests {
             (Encoding::Vni, encode_vni(ARTICLE).unwrap()),
             (Encoding::Windows1258, win1258(ARTICLE)),
         ] {
-            let err = decode_article("a.txt", &bytes, None).unwrap_err().to_string();
+            let err = decode_article("a.txt", &bytes, None)
+                .unwrap_err()
+                .to_string();
             assert!(err.contains(&format!("--encoding {}", e.name())), "{err}");
-            assert!(err.contains("reads as") && err.contains("“Tin tức”"), "{err}");
+            assert!(
+                err.contains("reads as") && err.contains("“Tin tức”"),
+                "{err}"
+            );
             let text = decode_article("a.txt", &bytes, Some(e)).unwrap();
             assert_eq!(text, ARTICLE, "{e:?}");
         }
@@ -473,8 +526,14 @@ mod tests {
                 continue;
             }
             let d: String = c.to_string().nfd().collect();
-            let tone = |m: &char| matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}');
-            let letter: String = d.chars().filter(|m| !tone(m)).collect::<String>().nfc().collect();
+            let tone =
+                |m: &char| matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}');
+            let letter: String = d
+                .chars()
+                .filter(|m| !tone(m))
+                .collect::<String>()
+                .nfc()
+                .collect();
             let marks: String = d.chars().filter(tone).collect();
             out.extend(enc(&letter).unwrap());
             out.extend(enc(&marks).unwrap());
@@ -490,9 +549,17 @@ mod tests {
                 Encoding::Tcvn3 => encode_tcvn3(ARTICLE).unwrap(),
                 _ => ARTICLE.as_bytes().to_vec(),
             };
-            let misread = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&raw).0.into_owned();
-            let err = decode_article("a.txt", misread.as_bytes(), None).unwrap_err().to_string();
-            assert!(err.contains(&format!("--encoding {}", e.name())), "{e:?}: {err}");
+            let misread = encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&raw)
+                .0
+                .into_owned();
+            let err = decode_article("a.txt", misread.as_bytes(), None)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains(&format!("--encoding {}", e.name())),
+                "{e:?}: {err}"
+            );
             let text = decode_article("a.txt", misread.as_bytes(), Some(e)).unwrap();
             assert_eq!(text, ARTICLE, "{e:?}");
         }
@@ -500,11 +567,17 @@ mod tests {
 
     #[test]
     fn good_text_passes_untouched() {
-        assert_eq!(decode_article("a", ARTICLE.as_bytes(), None).unwrap(), ARTICLE);
+        assert_eq!(
+            decode_article("a", ARTICLE.as_bytes(), None).unwrap(),
+            ARTICLE
+        );
         let bom = [&[0xEF, 0xBB, 0xBF][..], ARTICLE.as_bytes()].concat();
         assert_eq!(decode_article("a", &bom, None).unwrap(), ARTICLE);
         let png = b"\x89PNG\r\n\x1a\n\xff\xd8";
         let e = decode_article("a", png, None).unwrap_err().to_string();
-        assert!(e.contains("not UTF-8 text: byte 0x89 at byte offset 0"), "{e}");
+        assert!(
+            e.contains("not UTF-8 text: byte 0x89 at byte offset 0"),
+            "{e}"
+        );
     }
 }

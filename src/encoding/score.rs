@@ -44,7 +44,10 @@ pub fn score(text: &str) -> Score {
 /// outside ASCII and does not read as Vietnamese.
 pub fn first_bad_word(text: &str) -> Option<(usize, &str)> {
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if is_separator(c) {
             let word = &text[start..i];
             if !word.is_ascii() && !reads_vietnamese(word) {
@@ -131,8 +134,8 @@ mod tests {
     #[test]
     fn text_in_the_wrong_encoding_does_not() {
         for (text, bad) in [
-            ("Ngaøy ñaêng", 2),  // VNI read as Windows-1252
-            ("NgÃ\u{a0}y Ä‘Äƒng", 3), // UTF-8 read as Windows-1252
+            ("Ngaøy ñaêng", 2),              // VNI read as Windows-1252
+            ("NgÃ\u{a0}y Ä‘Äƒng", 3),        // UTF-8 read as Windows-1252
             ("Ng\u{b5}y \u{ae}\u{a8}ng", 2), // TCVN3 read as Windows-1252
             ("caféé", 1),
         ] {
