@@ -37,18 +37,18 @@ pub struct Job {
 /// not waited for, so more only costs threads and memory.
 pub const JOBS_PER_CORE: usize = 4;
 
+/// The warning when `--jobs` asks for more than [`JOBS_PER_CORE`] per core.
+fn jobs_cut(n: usize, cores: usize, most: usize) -> String {
+    format!("--jobs {n} is more than {JOBS_PER_CORE} per core ({cores} cores here); using {most}")
+}
+
 /// The worker count for `--jobs requested`: at most [`JOBS_PER_CORE`] per
 /// core, with the warning to give when that cut it.
 pub fn cap_jobs(requested: Option<usize>) -> (Option<usize>, Option<Warning>) {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let most = cores * JOBS_PER_CORE;
     match requested {
-        Some(n) if n > most => (
-            Some(most),
-            Some(Warning::new(format!(
-                "--jobs {n} is more than {JOBS_PER_CORE} per core ({cores} cores here); using {most}"
-            ))),
-        ),
+        Some(n) if n > most => (Some(most), Some(Warning::new(jobs_cut(n, cores, most)))),
         other => (other, None),
     }
 }

@@ -195,59 +195,100 @@ struct RenderArgs {
     no_sign_field: bool,
 }
 
+/// The messages of the command line, in one place for the catalogue.
+mod msg {
+    use std::path::Path;
+
+    pub fn bad_date(s: &str) -> String {
+        format!("`{s}` is not a valid date; write it as YYYY-MM-DD")
+    }
+    pub fn date_out_of_range(s: &str) -> String {
+        format!("`{s}`: a report's date is in a year between 1945 and 2100")
+    }
+    pub fn unknown_encoding(s: &str, names: &[&str]) -> String {
+        format!(
+            "`{s}` is not an encoding baocao reads; use one of {}",
+            names.join(", ")
+        )
+    }
+    pub fn unknown_kind(s: &str, names: &[&str]) -> String {
+        format!(
+            "`{s}` is not a report kind; use one of {}",
+            names.join(", ")
+        )
+    }
+    pub fn bad_number(s: &str) -> String {
+        format!("`{s}` is not a document number; numbers run from 1 to 9999")
+    }
+    pub fn bad_jobs(s: &str) -> String {
+        format!("`{s}` is not a number of jobs; give 1 or more")
+    }
+    pub fn bad_year(s: &str) -> String {
+        format!("`{s}` is not a year between 1945 and 2100")
+    }
+    pub fn bad_term(s: &str) -> String {
+        format!("`{s}` is not a term; write it as YYYY-YYYY, the end at most five years after the start")
+    }
+    pub fn bad_part(s: &str, what: &str, parts: u8) -> String {
+        format!("`{s}` is not a {what}; write it as YYYY-N with N from 1 to {parts}")
+    }
+    pub const DRAFT_FROM_ONE: &str = "a draft's round counts from 1";
+    pub fn bad_draft(s: &str) -> String {
+        format!("`{s}` is not a draft's round; write --draft after the input, or --draft=N")
+    }
+    pub const NO_INPUTS: &str =
+        "no .txt, .yaml or .yml inputs found; give article files or folders holding them";
+    pub fn removed_temporaries(n: usize, folder: &Path) -> String {
+        format!(
+            "removed {n} temporary file(s) that an interrupted run left in {}",
+            folder.display()
+        )
+    }
+}
+
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
-    let d = Date::parse_iso(s)
-        .ok_or_else(|| format!("`{s}` is not a valid date; write it as YYYY-MM-DD"))?;
+    let d = Date::parse_iso(s).ok_or_else(|| msg::bad_date(s))?;
     match parse_year(&d.year.to_string()) {
         Ok(_) => Ok(d),
-        Err(_) => Err(format!(
-            "`{s}`: a report's date is in a year between 1945 and 2100"
-        )),
+        Err(_) => Err(msg::date_out_of_range(s)),
     }
 }
 
 fn parse_encoding(s: &str) -> std::result::Result<Encoding, String> {
     Encoding::from_name(s).ok_or_else(|| {
         let names: Vec<&str> = Encoding::ALL.iter().map(|e| e.name()).collect();
-        format!(
-            "`{s}` is not an encoding baocao reads; use one of {}",
-            names.join(", ")
-        )
+        msg::unknown_encoding(s, &names)
     })
 }
 
 fn parse_number(s: &str) -> std::result::Result<u32, String> {
     match s.parse::<u32>() {
         Ok(n) if (1..=9999).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "`{s}` is not a document number; numbers run from 1 to 9999"
-        )),
+        _ => Err(msg::bad_number(s)),
     }
 }
 
 fn parse_count(s: &str) -> std::result::Result<usize, String> {
     match s.parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),
-        _ => Err(format!("`{s}` is not a number of jobs; give 1 or more")),
+        _ => Err(msg::bad_jobs(s)),
     }
 }
 
 fn parse_year(s: &str) -> std::result::Result<i32, String> {
     match s.parse::<i32>() {
         Ok(y) if (1945..=2100).contains(&y) => Ok(y),
-        _ => Err(format!("`{s}` is not a year between 1945 and 2100")),
+        _ => Err(msg::bad_year(s)),
     }
 }
 
 fn parse_term(s: &str) -> std::result::Result<Term, String> {
-    Term::parse(s).ok_or_else(|| {
-        format!("`{s}` is not a term; write it as YYYY-YYYY, the end at most five years after the start")
-    })
+    Term::parse(s).ok_or_else(|| msg::bad_term(s))
 }
 
 /// `2021-1`: a year and a part of it (quarter 1–4, half 1–2).
 fn parse_part(s: &str, parts: u8, what: &str) -> std::result::Result<(u8, i32), String> {
-    let bad = || format!("`{s}` is not a {what}; write it as YYYY-N with N from 1 to {parts}");
+    let bad = || msg::bad_part(s, what, parts);
     let (y, n) = s.split_once('-').ok_or_else(bad)?;
     let n: u8 = n.parse().map_err(|_| bad())?;
     let y = parse_year(y)?;
@@ -261,21 +302,16 @@ fn parse_part(s: &str, parts: u8, what: &str) -> std::result::Result<(u8, i32), 
 fn parse_draft(s: &str) -> std::result::Result<u32, String> {
     match s.parse::<u32>() {
         Ok(n) if n >= 1 => Ok(n),
-        Ok(_) => Err("a draft's round counts from 1".into()),
+        Ok(_) => Err(msg::DRAFT_FROM_ONE.into()),
         // The usual slip: `--draft INPUT`, the input taken for the round.
-        Err(_) => Err(format!(
-            "`{s}` is not a draft's round; write --draft after the input, or --draft=N"
-        )),
+        Err(_) => Err(msg::bad_draft(s)),
     }
 }
 
 fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
     Kind::from_name(s).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        format!(
-            "`{s}` is not a report kind; use one of {}",
-            names.join(", ")
-        )
+        msg::unknown_kind(s, &names)
     })
 }
 
@@ -365,11 +401,7 @@ fn guard_outputs(inputs: &[PathBuf], outputs: &[PathBuf], creates: Option<&Path>
     for folder in folders {
         let removed = output::remove_stale_temporaries(&folder);
         if !removed.is_empty() {
-            eprintln!(
-                "note: removed {} temporary file(s) that an interrupted run left in {}",
-                removed.len(),
-                folder.display()
-            );
+            eprintln!("note: {}", msg::removed_temporaries(removed.len(), &folder));
         }
     }
     Ok(())
@@ -471,10 +503,7 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
         eprintln!("warning: {w}");
     }
     if files.is_empty() {
-        return Err(Error::Usage(
-            "no .txt, .yaml or .yml inputs found; give article files or folders holding them"
-                .into(),
-        ));
+        return Err(Error::Usage(msg::NO_INPUTS.into()));
     }
     let mut inputs = files.clone();
     inputs.extend(also_read(

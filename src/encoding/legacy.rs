@@ -164,15 +164,12 @@ fn vni_table() -> &'static [(char, Vec<u8>)] {
                 t.push((c, vec![case(b)]));
             }
             for v in ["a", "e", "o", "u", "y"] {
-                for tone in 1..6 {
+                for (tone, &m) in VNI_TONE.iter().enumerate().skip(1) {
                     if v == "y" && tone == 5 {
                         continue; // ỵ is one byte
                     }
                     let base = letter(v);
-                    t.push((
-                        with_tone(&base, tone),
-                        vec![base.as_bytes()[0], case(VNI_TONE[tone])],
-                    ));
+                    t.push((with_tone(&base, tone), vec![base.as_bytes()[0], case(m)]));
                 }
             }
             for (v, marks) in [
@@ -196,11 +193,8 @@ fn vni_table() -> &'static [(char, Vec<u8>)] {
                 ));
             }
             for (v, b) in [("o\u{31b}", 0xF4u8), ("u\u{31b}", 0xF6)] {
-                for tone in 1..6 {
-                    t.push((
-                        with_tone(&letter(v), tone),
-                        vec![case(b), case(VNI_TONE[tone])],
-                    ));
+                for (tone, &m) in VNI_TONE.iter().enumerate().skip(1) {
+                    t.push((with_tone(&letter(v), tone), vec![case(b), case(m)]));
                 }
             }
         }

@@ -384,9 +384,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("a.txt");
         std::fs::write(&input, "x").unwrap();
-        let err = check(&[input.clone()], &[dir.path().join("./a.txt")], None)
-            .unwrap_err()
-            .to_string();
+        let err = check(
+            std::slice::from_ref(&input),
+            &[dir.path().join("./a.txt")],
+            None,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("it is the input"), "{err}");
         let err = check(
             &[],
