@@ -9,7 +9,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::error::{Error, Location, Result, Warning};
+use crate::encoding::Encoding;
+use crate::error::{Location, Result, Warning};
 use crate::input::InputKind;
 use crate::letter::{self, Draft, Given, Letter};
 use crate::org::Org;
@@ -20,6 +21,9 @@ use crate::report::{self, Kind, Lexicon, PeriodGiven, ReportData};
 use crate::template::{self, Templates};
 use crate::vn::{self, Date};
 use crate::{article, layout, markup};
+
+/// The warning for report data without a paragraph.
+const NO_PARAGRAPHS: &str = "the report data has no paragraph in any section (`sections: []` or empty sections): the report has a letterhead and no body; put the paragraphs into the sections, or render the article";
 
 /// Per-report choices from the command line.
 #[derive(Debug, Clone, Default)]
@@ -77,6 +81,8 @@ pub struct Engine {
     pub templates: Templates,
     lexicon: OnceLock<Lexicon>,
     profile: OnceLock<FormatProfile>,
+    /// The encoding articles are in (`--encoding`); `None` recognises.
+    encoding: Option<Encoding>,
 }
 
 impl Engine {
@@ -86,7 +92,14 @@ impl Engine {
             templates: Templates::builtin(),
             lexicon: OnceLock::new(),
             profile: OnceLock::new(),
+            encoding: None,
         }
+    }
+
+    /// The engine reading articles in `encoding` (`--encoding`).
+    pub fn with_encoding(mut self, encoding: Option<Encoding>) -> Engine {
+        self.encoding = encoding;
+        self
     }
 
     /// An engine with the format profile `format` (a built-in name or a
@@ -124,25 +137,24 @@ impl Engine {
 
     /// Reads an article and maps it onto a `kind` report.
     pub fn read_article(&self, source: &str, bytes: &[u8], kind: Kind) -> Result<ReportData> {
-        let article = article::read(source, bytes)?;
+        let article = article::read_with(source, bytes, self.encoding)?;
         Ok(report::map_as(&article, kind, self.lexicon()))
     }
 
     /// Reads an article and maps it onto the kind it is detected to be.
     pub fn inspect(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
-        let article = article::read(source, bytes)?;
+        let article = article::read_with(source, bytes, self.encoding)?;
         Ok(report::inspect(&article, self.lexicon()))
     }
 
     /// Reads report data as `inspect` prints it (YAML).
     pub fn read_data(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
-        let text = std::str::from_utf8(bytes).map_err(|_| {
-            Error::invalid(Location::file(source), "the report data is not UTF-8 text")
-        })?;
-        serde_yaml::from_str(text).map_err(|e| {
-            Error::yaml(source, &e)
-                .with_hint("the file should be report data as `baocao inspect` prints it")
-        })
+        let text = crate::encoding::decode(source, bytes)?;
+        crate::yaml::from_str(
+            source,
+            &text,
+            "the file should be report data as `baocao inspect` prints it",
+        )
     }
 
     /// Reads an input, an article or report data (by its name), as a `kind`
@@ -164,6 +176,17 @@ impl Engine {
         }
         let mut data = self.read_data(source, bytes)?;
         let mut warnings = Vec::new();
+        if data.sections.iter().all(|s| s.paragraphs.is_empty()) {
+            // Where the sections are, if the file says so on a line of its own.
+            let line = std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| t.lines().position(|l| l.starts_with("sections:")));
+            let at = match line {
+                Some(i) => Location::line(source, i + 1),
+                None => Location::file(source),
+            };
+            warnings.push(Warning::at(at, NO_PARAGRAPHS));
+        }
         let from = data.kind;
         let kind = kind.unwrap_or(from);
         let moved = data.rehome(kind, self.lexicon());

@@ -22,6 +22,7 @@
 
 pub mod article;
 pub mod batch;
+pub mod encoding;
 pub mod engine;
 pub mod error;
 pub mod font;
@@ -37,6 +38,7 @@ pub mod render;
 pub mod report;
 pub mod template;
 pub mod vn;
+pub mod yaml;
 
 pub use engine::{Engine, LaidOut, Options, Rendered};
 pub use output::write_atomically;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use baocao::encoding::Encoding;
 use baocao::error::{Error, Result};
 use baocao::letter::Draft;
 use baocao::org::Org;
@@ -47,6 +48,8 @@ enum Command {
         /// Map onto this kind instead of the detected one.
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
         kind: Option<Kind>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Build many reports at once, in parallel.
     ///
@@ -93,6 +96,19 @@ impl PeriodArgs {
     }
 }
 
+/// How inputs are read.
+#[derive(Args)]
+struct ReadArgs {
+    /// The largest input read: bytes, or K, M, G (KiB, MiB, GiB).
+    #[arg(long, value_name = "SIZE", value_parser = input::parse_size, default_value = "16M")]
+    max_input_size: u64,
+    /// The articles' encoding, when not UTF-8 or UTF-16: windows-1258,
+    /// tcvn3, vni (raw, or once read as Windows-1252), utf-8-as-1252
+    /// (UTF-8 once read as Windows-1252), or utf-8 to take the text as it is.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<Encoding>,
+}
+
 #[derive(Args)]
 struct BuildArgs {
     /// Articles, report data files, or folders of them.
@@ -104,8 +120,8 @@ struct BuildArgs {
     /// Render every input as this kind.
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     kind: Option<Kind>,
-    /// Reports built at once [default: one per core].
-    #[arg(long, value_name = "N")]
+    /// Reports built at once [default: one per core; at most 4 per core].
+    #[arg(long, value_name = "N", value_parser = parse_count)]
     jobs: Option<usize>,
     /// Organisation profile for every report (YAML).
     #[arg(long, value_name = "ORG.yaml")]
@@ -116,6 +132,8 @@ struct BuildArgs {
     /// Also write all reports into this one PDF, each keeping its page numbers.
     #[arg(long, value_name = "PACK.pdf")]
     pack: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
     #[command(flatten)]
     period: PeriodArgs,
     /// Folder whose NAME.hbs files replace the built-in templates.
@@ -147,12 +165,14 @@ struct RenderArgs {
     /// Organisation profile: issuer, number, signer, recipients (YAML).
     #[arg(long, value_name = "ORG.yaml")]
     org: Option<PathBuf>,
-    /// Document number (overrides the profile's).
-    #[arg(long, value_name = "N")]
+    /// Document number (overrides the profile's), from 1.
+    #[arg(long, value_name = "N", value_parser = parse_number)]
     number: Option<u32>,
     /// Report date [default: the article's publication date].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
+    #[command(flatten)]
+    read: ReadArgs,
     #[command(flatten)]
     period: PeriodArgs,
     /// Folder whose NAME.hbs files (and partials/NAME.hbs) replace the built-in templates.
@@ -175,26 +195,100 @@ struct RenderArgs {
     no_sign_field: bool,
 }
 
+/// The messages of the command line, in one place for the catalogue.
+mod msg {
+    use std::path::Path;
+
+    pub fn bad_date(s: &str) -> String {
+        format!("`{s}` is not a valid date; write it as YYYY-MM-DD")
+    }
+    pub fn date_out_of_range(s: &str) -> String {
+        format!("`{s}`: a report's date is in a year between 1945 and 2100")
+    }
+    pub fn unknown_encoding(s: &str, names: &[&str]) -> String {
+        format!(
+            "`{s}` is not an encoding baocao reads; use one of {}",
+            names.join(", ")
+        )
+    }
+    pub fn unknown_kind(s: &str, names: &[&str]) -> String {
+        format!(
+            "`{s}` is not a report kind; use one of {}",
+            names.join(", ")
+        )
+    }
+    pub fn bad_number(s: &str) -> String {
+        format!("`{s}` is not a document number; numbers run from 1 to 9999")
+    }
+    pub fn bad_jobs(s: &str) -> String {
+        format!("`{s}` is not a number of jobs; give 1 or more")
+    }
+    pub fn bad_year(s: &str) -> String {
+        format!("`{s}` is not a year between 1945 and 2100")
+    }
+    pub fn bad_term(s: &str) -> String {
+        format!("`{s}` is not a term; write it as YYYY-YYYY, the end at most five years after the start")
+    }
+    pub fn bad_part(s: &str, what: &str, parts: u8) -> String {
+        format!("`{s}` is not a {what}; write it as YYYY-N with N from 1 to {parts}")
+    }
+    pub const DRAFT_FROM_ONE: &str = "a draft's round counts from 1";
+    pub fn bad_draft(s: &str) -> String {
+        format!("`{s}` is not a draft's round; write --draft after the input, or --draft=N")
+    }
+    pub const NO_INPUTS: &str =
+        "no .txt, .yaml or .yml inputs found; give article files or folders holding them";
+    pub fn removed_temporaries(n: usize, folder: &Path) -> String {
+        format!(
+            "removed {n} temporary file(s) that an interrupted run left in {}",
+            folder.display()
+        )
+    }
+}
+
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
-    Date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a valid date; write it as YYYY-MM-DD"))
+    let d = Date::parse_iso(s).ok_or_else(|| msg::bad_date(s))?;
+    match parse_year(&d.year.to_string()) {
+        Ok(_) => Ok(d),
+        Err(_) => Err(msg::date_out_of_range(s)),
+    }
+}
+
+fn parse_encoding(s: &str) -> std::result::Result<Encoding, String> {
+    Encoding::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = Encoding::ALL.iter().map(|e| e.name()).collect();
+        msg::unknown_encoding(s, &names)
+    })
+}
+
+fn parse_number(s: &str) -> std::result::Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(n) if (1..=9999).contains(&n) => Ok(n),
+        _ => Err(msg::bad_number(s)),
+    }
+}
+
+fn parse_count(s: &str) -> std::result::Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(msg::bad_jobs(s)),
+    }
 }
 
 fn parse_year(s: &str) -> std::result::Result<i32, String> {
     match s.parse::<i32>() {
         Ok(y) if (1945..=2100).contains(&y) => Ok(y),
-        _ => Err(format!("`{s}` is not a year between 1945 and 2100")),
+        _ => Err(msg::bad_year(s)),
     }
 }
 
 fn parse_term(s: &str) -> std::result::Result<Term, String> {
-    Term::parse(s).ok_or_else(|| {
-        format!("`{s}` is not a term; write it as YYYY-YYYY, the end at most five years after the start")
-    })
+    Term::parse(s).ok_or_else(|| msg::bad_term(s))
 }
 
 /// `2021-1`: a year and a part of it (quarter 1–4, half 1–2).
 fn parse_part(s: &str, parts: u8, what: &str) -> std::result::Result<(u8, i32), String> {
-    let bad = || format!("`{s}` is not a {what}; write it as YYYY-N with N from 1 to {parts}");
+    let bad = || msg::bad_part(s, what, parts);
     let (y, n) = s.split_once('-').ok_or_else(bad)?;
     let n: u8 = n.parse().map_err(|_| bad())?;
     let y = parse_year(y)?;
@@ -208,21 +302,16 @@ fn parse_part(s: &str, parts: u8, what: &str) -> std::result::Result<(u8, i32), 
 fn parse_draft(s: &str) -> std::result::Result<u32, String> {
     match s.parse::<u32>() {
         Ok(n) if n >= 1 => Ok(n),
-        Ok(_) => Err("a draft's round counts from 1".into()),
+        Ok(_) => Err(msg::DRAFT_FROM_ONE.into()),
         // The usual slip: `--draft INPUT`, the input taken for the round.
-        Err(_) => Err(format!(
-            "`{s}` is not a draft's round; write --draft after the input, or --draft=N"
-        )),
+        Err(_) => Err(msg::bad_draft(s)),
     }
 }
 
 fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
     Kind::from_name(s).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        format!(
-            "`{s}` is not a report kind; use one of {}",
-            names.join(", ")
-        )
+        msg::unknown_kind(s, &names)
     })
 }
 
@@ -235,7 +324,7 @@ fn main() -> ExitCode {
         Command::Quarterly(args) => render(Kind::Quarterly, &args),
         Command::Congress(args) => render(Kind::Congress, &args),
         Command::Resolution(args) => render(Kind::Resolution, &args),
-        Command::Inspect { input, kind } => inspect(&input, kind),
+        Command::Inspect { input, kind, read } => inspect(&input, kind, &read),
         Command::Build(args) => return build(args),
         Command::Formats => list_formats(),
         Command::Templates { templates } => list_templates(templates.as_deref()),
@@ -275,14 +364,69 @@ fn tune_allocator() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn tune_allocator() {}
 
-fn read_org(path: &Path) -> Result<Org> {
-    let text = String::from_utf8_lossy(&input::read(path)?).into_owned();
-    Org::parse(&path.display().to_string(), &text)
+fn read_org(path: &Path, read: &ReadArgs) -> Result<Org> {
+    let bytes = input::read_limited(path, read.max_input_size)?;
+    Org::read(&path.display().to_string(), &bytes)
+}
+
+/// Every file a run reads besides its inputs: the organisation profile, a
+/// format profile file, the template files.
+fn also_read(org: Option<&Path>, format: Option<&str>, templates: Option<&Path>) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = org.map(Path::to_path_buf).into_iter().collect();
+    files.extend(format.map(PathBuf::from).filter(|p| p.is_file()));
+    for dir in templates
+        .into_iter()
+        .flat_map(|t| [t.to_path_buf(), t.join("partials")])
+    {
+        let entries = std::fs::read_dir(dir).into_iter().flatten().flatten();
+        files.extend(entries.map(|e| e.path()).filter(|p| p.is_file()));
+    }
+    files
+}
+
+/// Before any work: no output is an input or another output; then the
+/// temporary files a killed run left in the output folders go.
+fn guard_outputs(inputs: &[PathBuf], outputs: &[PathBuf], creates: Option<&Path>) -> Result<()> {
+    output::check(inputs, outputs, creates)?;
+    let mut folders: Vec<PathBuf> = outputs
+        .iter()
+        .filter_map(|o| output::resolve(o).ok())
+        .map(|t| match t.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        let removed = output::remove_stale_temporaries(&folder);
+        if !removed.is_empty() {
+            eprintln!("note: {}", msg::removed_temporaries(removed.len(), &folder));
+        }
+    }
+    Ok(())
 }
 
 fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
-    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?;
-    let org = args.org.as_deref().map(read_org).transpose()?;
+    input::require_file(&args.input)?;
+    let output = match &args.output {
+        Some(p) => p.clone(),
+        None => output::default_name(&args.input, "pdf"),
+    };
+    let mut inputs = vec![args.input.clone()];
+    inputs.extend(also_read(
+        args.org.as_deref(),
+        args.format.as_deref(),
+        args.templates.as_deref(),
+    ));
+    guard_outputs(&inputs, std::slice::from_ref(&output), None)?;
+    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?
+        .with_encoding(args.read.encoding);
+    let org = args
+        .org
+        .as_deref()
+        .map(|p| read_org(p, &args.read))
+        .transpose()?;
     let opts = Options {
         org,
         number: args.number,
@@ -292,15 +436,11 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
         no_pdfa: args.no_pdfa,
         no_sign_field: args.no_sign_field,
     };
-    let bytes = input::read(&args.input)?;
+    let bytes = input::read_limited(&args.input, args.read.max_input_size)?;
     let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
     for w in &rendered.warnings {
         eprintln!("warning: {w}");
     }
-    let output = match &args.output {
-        Some(p) => p.clone(),
-        None => output::default_name(&args.input, "pdf"),
-    };
     output::write_atomically(&output, &rendered.pdf)?;
     eprintln!("wrote {} ({} pages)", output.display(), rendered.pages);
     // The process ends here: freeing the engine's automata, compiled
@@ -311,9 +451,10 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
     Ok(())
 }
 
-fn inspect(input: &Path, kind: Option<Kind>) -> Result<()> {
-    let engine = Engine::builtin();
-    let bytes = input::read(input)?;
+fn inspect(input: &Path, kind: Option<Kind>, read: &ReadArgs) -> Result<()> {
+    input::require_file(input)?;
+    let engine = Engine::builtin().with_encoding(read.encoding);
+    let bytes = input::read_limited(input, read.max_input_size)?;
     let source = input.display().to_string();
     let data = match kind {
         Some(k) => engine.read_article(&source, &bytes, k)?,
@@ -355,13 +496,36 @@ fn build(args: BuildArgs) -> ExitCode {
 
 /// Sets up and runs a batch; an error here stops it before any report.
 fn run_build(args: BuildArgs) -> Result<batch::Summary> {
-    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?;
+    let collected = input::collect(&args.inputs)?;
+    let files = collected.files;
+    let (jobs, cut) = batch::cap_jobs(args.jobs);
+    for w in collected.warnings.iter().chain(&cut) {
+        eprintln!("warning: {w}");
+    }
+    if files.is_empty() {
+        return Err(Error::Usage(msg::NO_INPUTS.into()));
+    }
+    let mut inputs = files.clone();
+    inputs.extend(also_read(
+        args.org.as_deref(),
+        args.format.as_deref(),
+        args.templates.as_deref(),
+    ));
+    let mut outputs = output::batch_names(&files, &args.output);
+    outputs.extend(args.pack.iter().cloned());
+    guard_outputs(&inputs, &outputs, Some(&args.output))?;
+    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?
+        .with_encoding(args.read.encoding);
     let job = batch::Job {
         inputs: args.inputs,
         out_dir: args.output,
         kind: args.kind,
         options: Options {
-            org: args.org.as_deref().map(read_org).transpose()?,
+            org: args
+                .org
+                .as_deref()
+                .map(|p| read_org(p, &args.read))
+                .transpose()?,
             number: None,
             date: args.date,
             period: args.period.given(),
@@ -369,16 +533,10 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
             no_pdfa: args.no_pdfa,
             no_sign_field: args.no_sign_field,
         },
-        jobs: args.jobs,
+        jobs,
         pack: args.pack,
+        max_input_size: args.read.max_input_size,
     };
-    let files = input::collect(&job.inputs)?;
-    if files.is_empty() {
-        return Err(Error::Usage(
-            "no .txt, .yaml or .yml inputs found; give article files or folders holding them"
-                .into(),
-        ));
-    }
     std::fs::create_dir_all(&job.out_dir).map_err(|e| Error::Io {
         action: "create",
         path: job.out_dir.clone(),

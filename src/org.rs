@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::profile::BodyKind;
 
 /// An organisation profile as written in YAML. Every field is optional; what
@@ -18,6 +18,7 @@ pub struct Org {
     /// Place name for the date line (`Phúc Đồng`).
     pub place: Option<String>,
     /// Document number within the committee's term (`45`).
+    #[serde(default, deserialize_with = "crate::report::checked::number")]
     pub number: Option<u32>,
     /// Type and issuer abbreviation after the number (`BC/ĐU`).
     pub symbol: Option<String>,
@@ -44,17 +45,22 @@ pub struct Signer {
 }
 
 impl Org {
+    /// Reads an organisation profile from its bytes (UTF-8 or UTF-16).
+    pub fn read(file: &str, bytes: &[u8]) -> Result<Org> {
+        Org::parse(file, &crate::encoding::decode(file, bytes)?)
+    }
+
     /// Parses an organisation profile; unknown keys and wrong types are errors
     /// with line and column.
     pub fn parse(file: &str, text: &str) -> Result<Org> {
         if text.trim().is_empty() {
             return Ok(Org::default());
         }
-        serde_yaml::from_str(text).map_err(|e| {
-            Error::yaml(file, &e).with_hint(
-                "known keys: superior, issuer, place, number, symbol, body, signer (authority, title, name), recipients, filing",
-            )
-        })
+        crate::yaml::from_str(
+            file,
+            text,
+            "known keys: superior, issuer, place, number, symbol, body, signer (authority, title, name), recipients, filing",
+        )
     }
 }
 
