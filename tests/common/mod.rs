@@ -176,7 +176,7 @@ pub fn tool(name: &str) -> bool {
         assert!(
             env("BAOCAO_SKIP_PDF_READERS") && !env("BAOCAO_REQUIRE_POPPLER"),
             "{name} is not installed, so this check cannot read the PDF: {package} \
-             (all of them: apt-get install poppler-utils qpdf mupdf-tools openssl; \
+             (all of them: apt-get install poppler-utils qpdf mupdf-tools openssl man-db; \
              pip install pyhanko pyhanko-cli), or run the tests with \
              BAOCAO_SKIP_PDF_READERS=1 to skip such checks"
         );
