@@ -283,6 +283,10 @@ impl Engine {
                 profile.name, profile.description
             )));
         }
+        // Which organisation profile was used, when it was looked for.
+        if let Some(source) = opts.org.as_ref().and_then(|o| o.source.as_ref()) {
+            warnings.push(Warning::new(source.clone()));
+        }
         let given = Given {
             org: opts.org.as_ref(),
             number: opts.number,

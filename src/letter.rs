@@ -211,7 +211,7 @@ pub fn resolve(
             "the article"
         };
         warnings.push(Warning::new(format!(
-            "not in {from}, left blank: {}; give them in an organisation profile with --org",
+            "not in {from}, left blank: {}; give them in an organisation profile (--org, or a baocao.yaml here that `baocao init` starts)",
             missing.join(", ")
         )));
     }

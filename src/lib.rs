@@ -30,6 +30,7 @@ pub mod input;
 pub mod layout;
 pub mod letter;
 pub mod markup;
+pub mod messages;
 pub mod org;
 pub mod output;
 pub mod page;

@@ -4,22 +4,23 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use baocao::encoding::Encoding;
 use baocao::error::{Error, Result};
 use baocao::letter::Draft;
-use baocao::org::Org;
 use baocao::profile::FormatProfile;
 use baocao::report::Kind;
 use baocao::report::{PeriodGiven, Term};
 use baocao::vn::Date;
-use baocao::{batch, input, output, Engine, Options};
+use baocao::{batch, input, org, output, Engine, Options};
+
+mod cli;
 
 /// Typesets Vietnamese articles about a Party committee's work as report PDFs
 /// in the official Party format (Hướng dẫn 36-HD/VPTW).
 #[derive(Parser)]
-#[command(name = "baocao", version)]
+#[command(name = "baocao", version, after_help = cli::TOP_EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,25 +29,31 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Year-end report (báo cáo tổng kết năm).
+    #[command(after_help = cli::report_examples("year-end"))]
     YearEnd(RenderArgs),
     /// Mid-term review (báo cáo sơ kết giữa nhiệm kỳ).
+    #[command(after_help = cli::report_examples("mid-term"))]
     MidTerm(RenderArgs),
     /// Quarterly or half-year review (báo cáo quý, sơ kết 6 tháng).
+    #[command(after_help = cli::report_examples("quarterly"))]
     Quarterly(RenderArgs),
     /// Branch-congress report (báo cáo kết quả đại hội chi bộ).
+    #[command(after_help = cli::report_examples("congress"))]
     Congress(RenderArgs),
     /// Resolution-implementation report (báo cáo kết quả thực hiện nghị quyết).
+    #[command(after_help = cli::report_examples("resolution"))]
     Resolution(RenderArgs),
     /// Print an article's report data as YAML, to check or edit.
     ///
     /// Shows the kind and why, the period, the sections with their input
     /// lines, and what was set aside. Edit it and render it with
     /// `baocao <kind> data.yaml`.
+    #[command(after_help = cli::INSPECT_EXAMPLES)]
     Inspect {
         /// The article, a UTF-8 text file.
         input: PathBuf,
         /// Map onto this kind instead of the detected one.
-        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        #[arg(long, value_name = "KIND", value_parser = cli::kind_parser())]
         kind: Option<Kind>,
         #[command(flatten)]
         read: ReadArgs,
@@ -57,6 +64,7 @@ enum Command {
     /// <DIR>/<name>.pdf, as the kind detected for the article unless --kind is
     /// given. Goes on past bad inputs, lists them at the end, and exits 1 if
     /// any failed.
+    #[command(after_help = cli::BUILD_EXAMPLES)]
     Build(BuildArgs),
     /// List the built-in format profiles (--format), their descriptions and sources.
     Formats,
@@ -66,6 +74,25 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+    /// Draw the report's pages as PNG pictures, to look at without a PDF viewer.
+    ///
+    /// The pages are drawn by baocao itself, as they are laid out in the PDF.
+    #[command(after_help = cli::PREVIEW_EXAMPLES)]
+    Preview(cli::preview::PreviewArgs),
+    /// Write an organisation profile to fill in (./baocao.yaml), never over one.
+    #[command(after_help = cli::INIT_EXAMPLES)]
+    Init {
+        /// Write it to your configuration folder instead, for every folder.
+        #[arg(long)]
+        user: bool,
+    },
+    /// Print a shell completion script: `baocao completions bash > /etc/bash_completion.d/baocao`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `baocao man > baocao.1; man -l baocao.1`.
+    Man,
 }
 
 /// The period, where the article names none or another.
@@ -118,13 +145,12 @@ struct BuildArgs {
     #[arg(short, long, value_name = "DIR")]
     output: PathBuf,
     /// Render every input as this kind.
-    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    #[arg(long, value_name = "KIND", value_parser = cli::kind_parser())]
     kind: Option<Kind>,
     /// Reports built at once [default: one per core; at most 4 per core].
     #[arg(long, value_name = "N", value_parser = parse_count)]
     jobs: Option<usize>,
-    /// Organisation profile for every report (YAML).
-    #[arg(long, value_name = "ORG.yaml")]
+    #[arg(long, value_name = "ORG.yaml", help = cli::org_help())]
     org: Option<PathBuf>,
     /// Report date for every report [default: each article's date].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -139,8 +165,7 @@ struct BuildArgs {
     /// Folder whose NAME.hbs files replace the built-in templates.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    /// Format profile: a built-in name (`baocao formats`) or a profile file.
-    #[arg(long, value_name = "NAME|FILE.yaml")]
+    #[arg(long, value_name = "NAME|FILE.yaml", help = cli::format_help())]
     format: Option<String>,
     /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
     /// `Dự thảo lần N`; the number is left blank and the metadata says it is
@@ -162,8 +187,7 @@ struct RenderArgs {
     /// Where to write the PDF [default: <input name>.pdf in the current folder].
     #[arg(short, long, value_name = "OUT.pdf")]
     output: Option<PathBuf>,
-    /// Organisation profile: issuer, number, signer, recipients (YAML).
-    #[arg(long, value_name = "ORG.yaml")]
+    #[arg(long, value_name = "ORG.yaml", help = cli::org_help())]
     org: Option<PathBuf>,
     /// Document number (overrides the profile's), from 1.
     #[arg(long, value_name = "N", value_parser = parse_number)]
@@ -178,9 +202,7 @@ struct RenderArgs {
     /// Folder whose NAME.hbs files (and partials/NAME.hbs) replace the built-in templates.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    /// Format profile: a built-in name (`baocao formats`) or a profile file
-    /// [default: party-2018].
-    #[arg(long, value_name = "NAME|FILE.yaml")]
+    #[arg(long, value_name = "NAME|FILE.yaml", help = cli::format_help())]
     format: Option<String>,
     /// Print a draft for discussion: `DỰ THẢO` on page 1, or with N
     /// `Dự thảo lần N`; the number is left blank and the metadata says it is
@@ -208,12 +230,6 @@ mod msg {
     pub fn unknown_encoding(s: &str, names: &[&str]) -> String {
         format!(
             "`{s}` is not an encoding baocao reads; use one of {}",
-            names.join(", ")
-        )
-    }
-    pub fn unknown_kind(s: &str, names: &[&str]) -> String {
-        format!(
-            "`{s}` is not a report kind; use one of {}",
             names.join(", ")
         )
     }
@@ -308,13 +324,6 @@ fn parse_draft(s: &str) -> std::result::Result<u32, String> {
     }
 }
 
-fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
-    Kind::from_name(s).ok_or_else(|| {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        msg::unknown_kind(s, &names)
-    })
-}
-
 fn main() -> ExitCode {
     tune_allocator();
     let cli = Cli::parse();
@@ -328,6 +337,10 @@ fn main() -> ExitCode {
         Command::Build(args) => return build(args),
         Command::Formats => list_formats(),
         Command::Templates { templates } => list_templates(templates.as_deref()),
+        Command::Preview(args) => cli::preview::run(&args),
+        Command::Init { user } => cli::init(user),
+        Command::Completions { shell } => cli::completions(shell, Cli::command()),
+        Command::Man => cli::man(Cli::command()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -363,11 +376,6 @@ fn tune_allocator() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn tune_allocator() {}
-
-fn read_org(path: &Path, read: &ReadArgs) -> Result<Org> {
-    let bytes = input::read_limited(path, read.max_input_size)?;
-    Org::read(&path.display().to_string(), &bytes)
-}
 
 /// Every file a run reads besides its inputs: the organisation profile, a
 /// format profile file, the template files.
@@ -413,20 +421,17 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
         Some(p) => p.clone(),
         None => output::default_name(&args.input, "pdf"),
     };
+    let org_file = org::locate(args.org.as_deref()).map(|(p, _)| p);
     let mut inputs = vec![args.input.clone()];
     inputs.extend(also_read(
-        args.org.as_deref(),
+        org_file.as_deref(),
         args.format.as_deref(),
         args.templates.as_deref(),
     ));
     guard_outputs(&inputs, std::slice::from_ref(&output), None)?;
     let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?
         .with_encoding(args.read.encoding);
-    let org = args
-        .org
-        .as_deref()
-        .map(|p| read_org(p, &args.read))
-        .transpose()?;
+    let org = org::load(args.org.as_deref(), args.read.max_input_size)?;
     let opts = Options {
         org,
         number: args.number,
@@ -505,9 +510,10 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
     if files.is_empty() {
         return Err(Error::Usage(msg::NO_INPUTS.into()));
     }
+    let org_file = org::locate(args.org.as_deref()).map(|(p, _)| p);
     let mut inputs = files.clone();
     inputs.extend(also_read(
-        args.org.as_deref(),
+        org_file.as_deref(),
         args.format.as_deref(),
         args.templates.as_deref(),
     ));
@@ -521,11 +527,7 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
         out_dir: args.output,
         kind: args.kind,
         options: Options {
-            org: args
-                .org
-                .as_deref()
-                .map(|p| read_org(p, &args.read))
-                .transpose()?,
+            org: org::load(args.org.as_deref(), args.read.max_input_size)?,
             number: None,
             date: args.date,
             period: args.period.given(),
