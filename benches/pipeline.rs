@@ -12,6 +12,11 @@
 //! - `layout/scale`, `report/scale`: seed 000's body repeated 1×, 10× and
 //!   100×, laid out (template, markup, breaking, pagination), and laid out
 //!   and written as PDF; time should grow linearly.
+//! - `preview/page_96dpi`: seed 000's six pages drawn at 96 dpi by the
+//!   preview renderer and encoded as PNG, glyphs cached as in one
+//!   `baocao preview` run (the faces are parsed once per process, before
+//!   timing); criterion's throughput is pages per second. The target is at
+//!   most 15 ms a page. `preview/draw_96dpi`: the same without encoding.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -173,5 +178,40 @@ fn scale(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, stages, batch, scale);
+fn preview(c: &mut Criterion) {
+    use baocao::render::png::Renderer;
+    let engine = Engine::builtin();
+    let laid = engine
+        .lay_out(&seed_data(&engine), &Options::default())
+        .expect("lays out");
+    // Faces parsed and glyphs drawn once, as after a run's first page.
+    let mut warm = Renderer::new(96.0);
+    for page in &laid.pages {
+        warm.draw(page);
+    }
+    let mut g = c.benchmark_group("preview");
+    g.throughput(Throughput::Elements(laid.pages.len() as u64));
+    g.bench_function("page_96dpi", |b| {
+        b.iter(|| {
+            // A fresh renderer per run, as `baocao preview` has: its glyph
+            // cache starts empty, the faces stay parsed.
+            let mut r = Renderer::new(96.0);
+            for page in &laid.pages {
+                black_box(r.draw(black_box(page)).encode(96.0).expect("encodes"));
+            }
+        })
+    });
+    // The drawing alone, without the PNG encoding.
+    g.bench_function("draw_96dpi", |b| {
+        b.iter(|| {
+            let mut r = Renderer::new(96.0);
+            for page in &laid.pages {
+                black_box(r.draw(black_box(page)));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, batch, scale, preview);
 criterion_main!(benches);

@@ -91,7 +91,7 @@ arg-half = The half-year reported on: `2023-1` is 6 tháng đầu năm 2023.
 arg-build-inputs = Articles, report data files, or folders of them.
 arg-build-output = Folder for the PDFs (created if missing).
 arg-build-kind = Render every input as this kind.
-arg-build-jobs = Reports built at once [default: one per core].
+arg-build-jobs = Reports built at once [default: one per core; at most 4 per core].
 arg-build-org = Organisation profile for every report (YAML).
 arg-build-date = Report date for every report [default: each article's date].
 arg-build-pack = Also write all reports into this one PDF, each keeping its page numbers.
@@ -102,7 +102,7 @@ arg-no-sign-field = Leave out the empty signature field over the signing space.
 arg-render-input = The article (a UTF-8 text file) or report data from `baocao inspect` (.yaml).
 arg-render-output = Where to write the PDF [default: <input name>.pdf in the current folder].
 arg-render-org = Organisation profile: issuer, number, signer, recipients (YAML).
-arg-render-number = Document number (overrides the profile's).
+arg-render-number = Document number (overrides the profile's), from 1.
 arg-render-date = Report date [default: the article's publication date].
 arg-render-templates = Folder whose NAME.hbs files (and partials/NAME.hbs) replace the built-in templates.
 arg-render-format = Format profile: a built-in name (`baocao formats`) or a profile file [default: party-2018].
@@ -164,7 +164,7 @@ format-margins-width = the margins leave less than an inch of text width
 format-margins-height = the margins leave less than an inch of text height
 
 ## Organisation profiles
-org-yaml-hint = known keys: superior, issuer, place, number, symbol, body, signer (authority, title, name), recipients, filing
+org-yaml-hint = known keys: { $keys }
 
 ## Articles
 article-not-utf8 = the file is not UTF-8 text (an invalid byte sequence starts here)
@@ -225,8 +225,8 @@ letter-authority = signing authority
 letter-signer-title = signer's title
 letter-signer-name = signer's name
 letter-recipients = recipients
-letter-missing-in-org = not in the organisation profile, left blank: { $missing }; give them in an organisation profile with --org
-letter-missing-in-article = not in the article, left blank: { $missing }; give them in an organisation profile with --org
+letter-missing-in-org = not in the organisation profile, left blank: { $missing }; give them in an organisation profile (--org, or a baocao.yaml here that `baocao init` starts)
+letter-missing-in-article = not in the article, left blank: { $missing }; give them in an organisation profile (--org, or a baocao.yaml here that `baocao init` starts)
 letter-collective-signs-tm = signing authority `{ $authority }`: a Party committee signs T/M (thay mặt); K/T is for advisory bodies only
 letter-state-form = signing authority `{ $authority }` uses the state form; Party documents write T/M, K/T, T/L
 
@@ -243,3 +243,43 @@ layout-no-good-break = page { $page }: no break satisfies the widow, orphan and 
 
 ## PDF
 pdf-too-large = the PDF would be larger than 4 GiB; write fewer reports into it
+
+## Profiles found without --org, init, preview (issue 15)
+org-used-given = organisation profile: { $path } (given with --org)
+org-used-folder = organisation profile: { $path } (found in the current folder)
+org-used-user = organisation profile: { $path } (found in your configuration folder)
+init-wrote = wrote { $path }: fill it in; reports made in this folder use it without --org
+init-exists = { $path } already exists; it was left as it is (remove it first to start again)
+init-no-home = no home folder to keep a configuration in
+preview-wrote = wrote { $count } of { $pages } pages as pictures, the first { $first }
+preview-bad-pages = `{ $value }` is not a page range; write N or N-M (pages count from 1)
+preview-pages-past-end = the report has { $pages } pages; pages { $first }-{ $last } are not all in it
+preview-bad-dpi = `{ $value }` is not a resolution; give dots per inch from 10 to 1200
+help-format = Format profile: a built-in name or a profile file [built-in: { $formats }]
+help-org = Organisation profile (YAML) [default: ./{ $file }{ $user }; `baocao init` writes one]. Keys: { $keys }
+help-org-user = , else { $path }
+help-examples = Examples:
+cmd-preview = Draw the report's pages as PNG pictures, to look at without a PDF viewer.
+cmd-preview-long = Draw the report's pages as PNG pictures, to look at without a PDF viewer.
+
+    The pages are drawn by baocao itself, as they are laid out in the PDF.
+cmd-init = Write an organisation profile to fill in (./baocao.yaml), never over one.
+cmd-completions = Print a shell completion script: `baocao completions bash > /etc/bash_completion.d/baocao`.
+cmd-man = Print the manual page (roff): `baocao man > baocao.1; man -l baocao.1`.
+arg-init-user = Write it to your configuration folder instead, for every folder.
+arg-preview-kind = The report kind [default: the one detected for an article, or the data's].
+arg-preview-output = Folder for the pictures, <input name>-<page>.png (created if missing) [default: the current folder].
+arg-preview-dpi = Resolution in dots per inch: 96 is a screen's, 300 a printer's [default: 96].
+arg-preview-pages = The pages to draw, N or N-M, from 1 [default: all].
+arg-preview-draft = Draw a draft (`DỰ THẢO`, with N `Dự thảo lần N`); write --draft=N.
+example-report-here = writes bai-viet.pdf here
+example-top-init = start ./baocao.yaml, the organisation profile
+example-top-year-end = a year-end report, bai-viet.pdf
+example-top-preview = page 1 as bai-viet-1.png
+example-preview-all = every page, bai-viet-1.png …
+example-init-user = the profile every folder uses
+arg-completions-shell = The shell: bash, zsh, fish, powershell or elvish.
+arg-max-input-size = The largest input read: bytes, or K, M, G (KiB, MiB, GiB) [default: 16M].
+arg-encoding = The articles' encoding, when not UTF-8 or UTF-16: windows-1258, tcvn3, vni (raw, or once read as Windows-1252), utf-8-as-1252 (UTF-8 once read as Windows-1252), or utf-8 to take the text as it is.
+arg-strict = Refuse characters the bundled fonts cannot draw (CJK, Arabic, emoji…) instead of leaving them out with a warning.
+note = note

@@ -82,7 +82,7 @@ arg-half = Sáu tháng báo cáo: `2023-1` là 6 tháng đầu năm 2023.
 arg-build-inputs = Các bài viết, tệp dữ liệu báo cáo hoặc thư mục chứa chúng.
 arg-build-output = Thư mục ghi các tệp PDF (tạo mới nếu chưa có).
 arg-build-kind = In mọi đầu vào theo loại báo cáo này.
-arg-build-jobs = Số báo cáo làm cùng lúc [mặc định: mỗi nhân một báo cáo].
+arg-build-jobs = Số báo cáo làm cùng lúc [mặc định: mỗi nhân một báo cáo; nhiều nhất 4 báo cáo mỗi nhân].
 arg-build-org = Hồ sơ cơ quan dùng cho mọi báo cáo (YAML).
 arg-build-date = Ngày báo cáo cho mọi báo cáo [mặc định: ngày của từng bài viết].
 arg-build-pack = Ghi thêm mọi báo cáo vào một tệp PDF này, mỗi báo cáo giữ số trang của mình.
@@ -93,7 +93,7 @@ arg-no-sign-field = Bỏ ô chữ ký trống đặt trên chỗ ký.
 arg-render-input = Bài viết (tệp văn bản UTF-8) hoặc dữ liệu báo cáo do `baocao inspect` in ra (.yaml).
 arg-render-output = Nơi ghi tệp PDF [mặc định: <tên đầu vào>.pdf trong thư mục hiện tại].
 arg-render-org = Hồ sơ cơ quan: cơ quan ban hành, số, người ký, nơi nhận (YAML).
-arg-render-number = Số văn bản (thay cho số trong hồ sơ).
+arg-render-number = Số văn bản (thay cho số trong hồ sơ), từ 1.
 arg-render-date = Ngày báo cáo [mặc định: ngày đăng bài viết].
 arg-render-templates = Thư mục có các tệp NAME.hbs (và partials/NAME.hbs) thay cho mẫu có sẵn.
 arg-render-format = Bộ thể thức: tên một bộ có sẵn (`baocao formats`) hoặc một tệp thể thức [mặc định: party-2018].
@@ -152,7 +152,7 @@ format-margins-width = lề trang để lại chiều rộng vùng chữ dưới
 format-margins-height = lề trang để lại chiều cao vùng chữ dưới một inch
 
 ## Hồ sơ cơ quan
-org-yaml-hint = các khóa được dùng: superior, issuer, place, number, symbol, body, signer (authority, title, name), recipients, filing
+org-yaml-hint = các khóa được dùng: { $keys }
 
 ## Bài viết
 article-not-utf8 = tệp không phải là văn bản UTF-8 (có chuỗi byte không hợp lệ bắt đầu từ đây)
@@ -213,8 +213,8 @@ letter-authority = thẩm quyền ký
 letter-signer-title = chức vụ người ký
 letter-signer-name = họ tên người ký
 letter-recipients = nơi nhận
-letter-missing-in-org = hồ sơ cơ quan không có, nên để trống: { $missing }; hãy điền vào hồ sơ cơ quan và đưa bằng --org
-letter-missing-in-article = bài viết không có, nên để trống: { $missing }; hãy điền vào hồ sơ cơ quan và đưa bằng --org
+letter-missing-in-org = hồ sơ cơ quan không có, nên để trống: { $missing }; hãy điền vào hồ sơ cơ quan (--org, hoặc tệp baocao.yaml ở đây do `baocao init` tạo)
+letter-missing-in-article = bài viết không có, nên để trống: { $missing }; hãy điền vào hồ sơ cơ quan (--org, hoặc tệp baocao.yaml ở đây do `baocao init` tạo)
 letter-collective-signs-tm = thẩm quyền ký `{ $authority }`: cấp ủy Đảng ký T/M (thay mặt); K/T chỉ dành cho cơ quan tham mưu, giúp việc
 letter-state-form = thẩm quyền ký `{ $authority }` theo cách viết của văn bản nhà nước; văn bản của Đảng viết T/M, K/T, T/L
 
@@ -231,3 +231,43 @@ layout-no-good-break = trang { $page }: không có chỗ ngắt trang nào thỏ
 
 ## PDF
 pdf-too-large = tệp PDF sẽ lớn hơn 4 GiB; hãy đưa ít báo cáo hơn vào tệp
+
+## Hồ sơ cơ quan tìm được khi không có --org, init, preview (issue 15)
+org-used-given = hồ sơ cơ quan: { $path } (đưa bằng --org)
+org-used-folder = hồ sơ cơ quan: { $path } (tìm thấy trong thư mục hiện tại)
+org-used-user = hồ sơ cơ quan: { $path } (tìm thấy trong thư mục cấu hình của bạn)
+init-wrote = đã ghi { $path }: hãy điền vào; các báo cáo làm trong thư mục này sẽ dùng tệp này mà không cần --org
+init-exists = đã có { $path }; tệp được giữ nguyên (muốn làm lại, hãy xóa tệp đó trước)
+init-no-home = không có thư mục riêng của người dùng để lưu cấu hình
+preview-wrote = đã ghi { $count }/{ $pages } trang thành ảnh, ảnh đầu tiên là { $first }
+preview-bad-pages = `{ $value }` không phải là khoảng trang; hãy viết N hoặc N-M (trang đánh số từ 1)
+preview-pages-past-end = báo cáo có { $pages } trang; các trang { $first }-{ $last } không nằm trọn trong đó
+preview-bad-dpi = `{ $value }` không phải là độ phân giải; hãy đưa số điểm trên một inch từ 10 đến 1200
+help-format = Bộ thể thức: tên một bộ có sẵn hoặc một tệp thể thức [có sẵn: { $formats }]
+help-org = Hồ sơ cơ quan (YAML) [mặc định: ./{ $file }{ $user }; `baocao init` tạo một tệp]. Các khóa: { $keys }
+help-org-user = , nếu không có thì { $path }
+help-examples = Ví dụ:
+cmd-preview = Vẽ các trang của báo cáo thành ảnh PNG để xem mà không cần trình đọc PDF.
+cmd-preview-long = Vẽ các trang của báo cáo thành ảnh PNG để xem mà không cần trình đọc PDF.
+
+    Các trang do chính baocao vẽ, đúng như được dàn trong tệp PDF.
+cmd-init = Tạo một hồ sơ cơ quan để điền vào (./baocao.yaml), không bao giờ ghi đè tệp đã có.
+cmd-completions = In đoạn mã tự hoàn thành lệnh cho shell: `baocao completions bash > /etc/bash_completion.d/baocao`.
+cmd-man = In trang hướng dẫn (roff): `baocao man > baocao.1; man -l baocao.1`.
+arg-init-user = Ghi vào thư mục cấu hình của bạn, dùng cho mọi thư mục.
+arg-preview-kind = Loại báo cáo [mặc định: loại nhận ra được từ bài viết, hoặc loại ghi trong dữ liệu].
+arg-preview-output = Thư mục ghi ảnh, <tên đầu vào>-<trang>.png (tạo mới nếu chưa có) [mặc định: thư mục hiện tại].
+arg-preview-dpi = Độ phân giải tính bằng điểm trên một inch: 96 cho màn hình, 300 cho máy in [mặc định: 96].
+arg-preview-pages = Các trang cần vẽ, N hoặc N-M, đánh số từ 1 [mặc định: tất cả].
+arg-preview-draft = Vẽ bản dự thảo (`DỰ THẢO`, với N là `Dự thảo lần N`); viết --draft=N.
+example-report-here = ghi bai-viet.pdf vào đây
+example-top-init = tạo ./baocao.yaml, hồ sơ cơ quan
+example-top-year-end = báo cáo tổng kết năm, bai-viet.pdf
+example-top-preview = trang 1 thành bai-viet-1.png
+example-preview-all = mọi trang, bai-viet-1.png …
+example-init-user = hồ sơ dùng cho mọi thư mục
+arg-completions-shell = Shell: bash, zsh, fish, powershell hoặc elvish.
+arg-max-input-size = Dung lượng lớn nhất của một đầu vào: số byte, hoặc kèm K, M, G (KiB, MiB, GiB) [mặc định: 16M].
+arg-encoding = Bảng mã của bài viết khi không phải UTF-8 hay UTF-16: windows-1258, tcvn3, vni (nguyên gốc, hoặc đã từng bị đọc theo Windows-1252), utf-8-as-1252 (UTF-8 đã từng bị đọc theo Windows-1252), hoặc utf-8 để giữ nguyên văn bản.
+arg-strict = Từ chối các ký tự mà phông chữ đi kèm không vẽ được (chữ Hán, chữ Ả Rập, biểu tượng cảm xúc…) thay vì bỏ đi kèm cảnh báo.
+note = ghi chú

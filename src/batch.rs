@@ -25,10 +25,32 @@ pub struct Job {
     /// Render every input as this kind instead of the detected one.
     pub kind: Option<Kind>,
     pub options: Options,
-    /// Worker threads; all cores when `None`.
+    /// Worker threads; all cores when `None` (see [`cap_jobs`]).
     pub jobs: Option<usize>,
     /// Also write every report into this one PDF.
     pub pack: Option<PathBuf>,
+    /// The largest input read, in bytes.
+    pub max_input_size: u64,
+}
+
+/// How many workers per core `--jobs` may ask for: reports are computed,
+/// not waited for, so more only costs threads and memory.
+pub const JOBS_PER_CORE: usize = 4;
+
+/// The warning when `--jobs` asks for more than [`JOBS_PER_CORE`] per core.
+fn jobs_cut(n: usize, cores: usize, most: usize) -> String {
+    format!("--jobs {n} is more than {JOBS_PER_CORE} per core ({cores} cores here); using {most}")
+}
+
+/// The worker count for `--jobs requested`: at most [`JOBS_PER_CORE`] per
+/// core, with the warning to give when that cut it.
+pub fn cap_jobs(requested: Option<usize>) -> (Option<usize>, Option<Warning>) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = cores * JOBS_PER_CORE;
+    match requested {
+        Some(n) if n > most => (Some(most), Some(Warning::new(jobs_cut(n, cores, most)))),
+        other => (other, None),
+    }
 }
 
 /// The outcome for one input.
@@ -156,8 +178,9 @@ fn lay_out_one(
     input: &Path,
     kind: Option<Kind>,
     opts: &Options,
+    max_input_size: u64,
 ) -> Result<(Kind, bool, LaidOut, Vec<Warning>)> {
-    let bytes = input::read(input)?;
+    let bytes = input::read_limited(input, max_input_size)?;
     let source = input.display().to_string();
     // Without a kind: an article's detected kind, or the one data carries.
     let (data, mut warnings) = engine.read_input(&source, &bytes, kind)?;
@@ -182,8 +205,8 @@ pub fn run(
             .par_iter()
             .zip(outputs.par_iter())
             .map(|(input, output)| {
-                let result = lay_out_one(engine, input, job.kind, &job.options).and_then(
-                    |(kind, kind_found, laid, warnings)| {
+                let result = lay_out_one(engine, input, job.kind, &job.options, job.max_input_size)
+                    .and_then(|(kind, kind_found, laid, warnings)| {
                         let bytes =
                             job.options
                                 .pdf()
@@ -197,8 +220,7 @@ pub fn run(
                             warnings,
                         };
                         Ok((done, laid))
-                    },
-                );
+                    });
                 let (result, laid) = match result {
                     Ok((done, laid)) => (Ok(done), job.pack.is_some().then_some(laid)),
                     Err(e) => (Err(e), None),

@@ -9,7 +9,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::error::{Error, Location, Result, Warning};
+use crate::encoding::Encoding;
+use crate::error::{Location, Result, Warning};
 use crate::i18n::Lang;
 use crate::input::InputKind;
 use crate::letter::{self, Draft, Given, Letter};
@@ -79,6 +80,8 @@ pub struct Engine {
     pub templates: Templates,
     lexicon: OnceLock<Lexicon>,
     profile: OnceLock<FormatProfile>,
+    /// The encoding articles are in (`--encoding`); `None` recognises.
+    encoding: Option<Encoding>,
 }
 
 impl Engine {
@@ -88,7 +91,14 @@ impl Engine {
             templates: Templates::builtin(),
             lexicon: OnceLock::new(),
             profile: OnceLock::new(),
+            encoding: None,
         }
+    }
+
+    /// The engine reading articles in `encoding` (`--encoding`).
+    pub fn with_encoding(mut self, encoding: Option<Encoding>) -> Engine {
+        self.encoding = encoding;
+        self
     }
 
     /// An engine with the format profile `format` (a built-in name or a
@@ -126,22 +136,20 @@ impl Engine {
 
     /// Reads an article and maps it onto a `kind` report.
     pub fn read_article(&self, source: &str, bytes: &[u8], kind: Kind) -> Result<ReportData> {
-        let article = article::read(source, bytes)?;
+        let article = article::read_with(source, bytes, self.encoding)?;
         Ok(report::map_as(&article, kind, self.lexicon()))
     }
 
     /// Reads an article and maps it onto the kind it is detected to be.
     pub fn inspect(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
-        let article = article::read(source, bytes)?;
+        let article = article::read_with(source, bytes, self.encoding)?;
         Ok(report::inspect(&article, self.lexicon()))
     }
 
     /// Reads report data as `inspect` prints it (YAML).
     pub fn read_data(&self, source: &str, bytes: &[u8]) -> Result<ReportData> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| Error::invalid(Location::file(source), t!("data-not-utf8")))?;
-        serde_yaml::from_str(text)
-            .map_err(|e| Error::yaml(source, &e).with_hint(t!("data-yaml-hint")))
+        let text = crate::encoding::decode(source, bytes)?;
+        crate::yaml::from_str(source, &text, &t!("data-yaml-hint"))
     }
 
     /// Reads an input, an article or report data (by its name), as a `kind`
@@ -163,6 +171,17 @@ impl Engine {
         }
         let mut data = self.read_data(source, bytes)?;
         let mut warnings = Vec::new();
+        if data.sections.iter().all(|s| s.paragraphs.is_empty()) {
+            // Where the sections are, if the file says so on a line of its own.
+            let line = std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| t.lines().position(|l| l.starts_with("sections:")));
+            let at = match line {
+                Some(i) => Location::line(source, i + 1),
+                None => Location::file(source),
+            };
+            warnings.push(Warning::at(at, t!("data-no-paragraphs")));
+        }
         let from = data.kind;
         let kind = kind.unwrap_or(from);
         let moved = data.rehome(kind, self.lexicon());
@@ -257,6 +276,10 @@ impl Engine {
                 name = &profile.name,
                 description = &profile.description
             )));
+        }
+        // Which organisation profile was used, when it was looked for.
+        if let Some(source) = opts.org.as_ref().and_then(|o| o.source.as_ref()) {
+            warnings.push(Warning::new(source.clone()));
         }
         let given = Given {
             org: opts.org.as_ref(),

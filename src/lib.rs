@@ -22,6 +22,7 @@
 
 pub mod article;
 pub mod batch;
+pub mod encoding;
 pub mod engine;
 pub mod error;
 pub mod font;
@@ -30,6 +31,7 @@ pub mod input;
 pub mod layout;
 pub mod letter;
 pub mod markup;
+pub mod messages;
 pub mod org;
 pub mod output;
 pub mod page;
@@ -38,6 +40,7 @@ pub mod render;
 pub mod report;
 pub mod template;
 pub mod vn;
+pub mod yaml;
 
 pub use engine::{Engine, LaidOut, Options, Rendered};
 pub use output::write_atomically;

@@ -6,22 +6,23 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use baocao::encoding::Encoding;
 use baocao::error::{Error, Result};
 use baocao::i18n::{self, Lang};
 use baocao::letter::Draft;
-use baocao::org::Org;
 use baocao::profile::FormatProfile;
 use baocao::report::Kind;
 use baocao::report::{PeriodGiven, Term};
 use baocao::vn::Date;
-use baocao::{batch, input, output, t, Engine, Options};
+use baocao::{batch, input, org, output, t, Engine, Options};
 
+mod cli;
 mod help;
 
 // Every text of the help comes from the message catalogue, in the language
 // chosen before the command is built (see `main`).
 #[derive(Parser)]
-#[command(name = "baocao", version, about = t!("cli-about"), long_about = t!("cli-long-about"))]
+#[command(name = "baocao", version, about = t!("cli-about"), long_about = t!("cli-long-about"), after_help = cli::top_examples())]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -31,24 +32,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    #[command(about = t!("cmd-year-end"))]
+    #[command(about = t!("cmd-year-end"), after_help = cli::report_examples("year-end"))]
     YearEnd(RenderArgs),
-    #[command(about = t!("cmd-mid-term"))]
+    #[command(about = t!("cmd-mid-term"), after_help = cli::report_examples("mid-term"))]
     MidTerm(RenderArgs),
-    #[command(about = t!("cmd-quarterly"))]
+    #[command(about = t!("cmd-quarterly"), after_help = cli::report_examples("quarterly"))]
     Quarterly(RenderArgs),
-    #[command(about = t!("cmd-congress"))]
+    #[command(about = t!("cmd-congress"), after_help = cli::report_examples("congress"))]
     Congress(RenderArgs),
-    #[command(about = t!("cmd-resolution"))]
+    #[command(about = t!("cmd-resolution"), after_help = cli::report_examples("resolution"))]
     Resolution(RenderArgs),
-    #[command(about = t!("cmd-inspect"), long_about = t!("cmd-inspect-long"))]
+    #[command(about = t!("cmd-inspect"), long_about = t!("cmd-inspect-long"), after_help = cli::inspect_examples())]
     Inspect {
         #[arg(help = t!("arg-inspect-input"))]
         input: PathBuf,
-        #[arg(long, value_name = "KIND", value_parser = parse_kind, help = t!("arg-inspect-kind"))]
+        #[arg(long, value_name = "KIND", value_parser = cli::kind_parser(), help = t!("arg-inspect-kind"))]
         kind: Option<Kind>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
-    #[command(about = t!("cmd-build"), long_about = t!("cmd-build-long"))]
+    #[command(about = t!("cmd-build"), long_about = t!("cmd-build-long"), after_help = cli::build_examples())]
     Build(BuildArgs),
     #[command(about = t!("cmd-formats"))]
     Formats,
@@ -57,6 +60,20 @@ enum Command {
         #[arg(long, value_name = "DIR", help = t!("arg-templates"))]
         templates: Option<PathBuf>,
     },
+    #[command(about = t!("cmd-preview"), long_about = t!("cmd-preview-long"), after_help = cli::preview_examples())]
+    Preview(cli::preview::PreviewArgs),
+    #[command(about = t!("cmd-init"), after_help = cli::init_examples())]
+    Init {
+        #[arg(long, help = t!("arg-init-user"))]
+        user: bool,
+    },
+    #[command(about = t!("cmd-completions"))]
+    Completions {
+        #[arg(value_enum, help = t!("arg-completions-shell"))]
+        shell: clap_complete::Shell,
+    },
+    #[command(about = t!("cmd-man"))]
+    Man,
 }
 
 // The period, where the article names none or another.
@@ -83,27 +100,38 @@ impl PeriodArgs {
     }
 }
 
+// How inputs are read.
+#[derive(Args)]
+struct ReadArgs {
+    #[arg(long, value_name = "SIZE", value_parser = input::parse_size, default_value = "16M", hide_default_value = true, help = t!("arg-max-input-size"))]
+    max_input_size: u64,
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding, help = t!("arg-encoding"))]
+    encoding: Option<Encoding>,
+}
+
 #[derive(Args)]
 struct BuildArgs {
     #[arg(required = true, help = t!("arg-build-inputs"))]
     inputs: Vec<PathBuf>,
     #[arg(short, long, value_name = "DIR", help = t!("arg-build-output"))]
     output: PathBuf,
-    #[arg(long, value_name = "KIND", value_parser = parse_kind, help = t!("arg-build-kind"))]
+    #[arg(long, value_name = "KIND", value_parser = cli::kind_parser(), help = t!("arg-build-kind"))]
     kind: Option<Kind>,
-    #[arg(long, value_name = "N", help = t!("arg-build-jobs"))]
+    #[arg(long, value_name = "N", value_parser = parse_count, help = t!("arg-build-jobs"))]
     jobs: Option<usize>,
-    #[arg(long, value_name = "ORG.yaml", help = t!("arg-build-org"))]
+    #[arg(long, value_name = "ORG.yaml", help = cli::org_help())]
     org: Option<PathBuf>,
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, help = t!("arg-build-date"))]
     date: Option<Date>,
     #[arg(long, value_name = "PACK.pdf", help = t!("arg-build-pack"))]
     pack: Option<PathBuf>,
     #[command(flatten)]
+    read: ReadArgs,
+    #[command(flatten)]
     period: PeriodArgs,
     #[arg(long, value_name = "DIR", help = t!("arg-templates"))]
     templates: Option<PathBuf>,
-    #[arg(long, value_name = "NAME|FILE.yaml", help = t!("arg-build-format"))]
+    #[arg(long, value_name = "NAME|FILE.yaml", help = cli::format_help())]
     format: Option<String>,
     #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft, help = t!("arg-draft"))]
     draft: Option<Option<u32>>,
@@ -111,6 +139,8 @@ struct BuildArgs {
     no_pdfa: bool,
     #[arg(long, help = t!("arg-no-sign-field"))]
     no_sign_field: bool,
+    #[arg(long, help = t!("arg-strict"))]
+    strict: bool,
 }
 
 #[derive(Args)]
@@ -119,17 +149,19 @@ struct RenderArgs {
     input: PathBuf,
     #[arg(short, long, value_name = "OUT.pdf", help = t!("arg-render-output"))]
     output: Option<PathBuf>,
-    #[arg(long, value_name = "ORG.yaml", help = t!("arg-render-org"))]
+    #[arg(long, value_name = "ORG.yaml", help = cli::org_help())]
     org: Option<PathBuf>,
-    #[arg(long, value_name = "N", help = t!("arg-render-number"))]
+    #[arg(long, value_name = "N", value_parser = parse_number, help = t!("arg-render-number"))]
     number: Option<u32>,
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, help = t!("arg-render-date"))]
     date: Option<Date>,
     #[command(flatten)]
+    read: ReadArgs,
+    #[command(flatten)]
     period: PeriodArgs,
     #[arg(long, value_name = "DIR", help = t!("arg-render-templates"))]
     templates: Option<PathBuf>,
-    #[arg(long, value_name = "NAME|FILE.yaml", help = t!("arg-render-format"))]
+    #[arg(long, value_name = "NAME|FILE.yaml", help = cli::format_help())]
     format: Option<String>,
     #[arg(long, value_name = "N", num_args = 0..=1, value_parser = parse_draft, help = t!("arg-draft"))]
     draft: Option<Option<u32>>,
@@ -137,29 +169,100 @@ struct RenderArgs {
     no_pdfa: bool,
     #[arg(long, help = t!("arg-no-sign-field"))]
     no_sign_field: bool,
+    #[arg(long, help = t!("arg-strict"))]
+    strict: bool,
+}
+
+/// The messages of the command line.
+mod msg {
+    use std::path::Path;
+
+    use baocao::t;
+
+    pub fn bad_date(s: &str) -> String {
+        t!("cli-bad-date", value = s)
+    }
+    pub fn date_out_of_range(s: &str) -> String {
+        t!("cli-bad-report-year", value = s)
+    }
+    pub fn unknown_encoding(s: &str, names: &[&str]) -> String {
+        t!("cli-bad-encoding", value = s, encodings = names.join(", "))
+    }
+    pub fn bad_number(s: &str) -> String {
+        t!("cli-bad-number", value = s)
+    }
+    pub fn bad_jobs(s: &str) -> String {
+        t!("cli-bad-jobs", value = s)
+    }
+    pub fn bad_year(s: &str) -> String {
+        t!("cli-bad-year", value = s)
+    }
+    pub fn bad_term(s: &str) -> String {
+        t!("cli-bad-term", value = s)
+    }
+    pub fn bad_part(s: &str, half: bool) -> String {
+        match half {
+            true => t!("cli-bad-half", value = s),
+            false => t!("cli-bad-quarter", value = s),
+        }
+    }
+    pub fn draft_from_one() -> String {
+        t!("cli-draft-zero")
+    }
+    pub fn bad_draft(s: &str) -> String {
+        t!("cli-bad-draft", value = s)
+    }
+    pub fn no_inputs() -> String {
+        t!("build-no-inputs")
+    }
+    pub fn removed_temporaries(n: usize, folder: &Path) -> String {
+        t!("cli-removed-temp", count = n, dir = folder.display())
+    }
 }
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
-    Date::parse_iso(s).ok_or_else(|| t!("cli-bad-date", value = s))
+    let d = Date::parse_iso(s).ok_or_else(|| msg::bad_date(s))?;
+    match parse_year(&d.year.to_string()) {
+        Ok(_) => Ok(d),
+        Err(_) => Err(msg::date_out_of_range(s)),
+    }
+}
+
+fn parse_encoding(s: &str) -> std::result::Result<Encoding, String> {
+    Encoding::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = Encoding::ALL.iter().map(|e| e.name()).collect();
+        msg::unknown_encoding(s, &names)
+    })
+}
+
+fn parse_number(s: &str) -> std::result::Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(n) if (1..=9999).contains(&n) => Ok(n),
+        _ => Err(msg::bad_number(s)),
+    }
+}
+
+fn parse_count(s: &str) -> std::result::Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(msg::bad_jobs(s)),
+    }
 }
 
 fn parse_year(s: &str) -> std::result::Result<i32, String> {
     match s.parse::<i32>() {
         Ok(y) if (1945..=2100).contains(&y) => Ok(y),
-        _ => Err(t!("cli-bad-year", value = s)),
+        _ => Err(msg::bad_year(s)),
     }
 }
 
 fn parse_term(s: &str) -> std::result::Result<Term, String> {
-    Term::parse(s).ok_or_else(|| t!("cli-bad-term", value = s))
+    Term::parse(s).ok_or_else(|| msg::bad_term(s))
 }
 
 /// `2021-1`: a year and a part of it (quarter 1–4, half 1–2).
 fn parse_part(s: &str, parts: u8, half: bool) -> std::result::Result<(u8, i32), String> {
-    let bad = || match half {
-        true => t!("cli-bad-half", value = s),
-        false => t!("cli-bad-quarter", value = s),
-    };
+    let bad = || msg::bad_part(s, half);
     let (y, n) = s.split_once('-').ok_or_else(bad)?;
     let n: u8 = n.parse().map_err(|_| bad())?;
     let y = parse_year(y)?;
@@ -173,17 +276,10 @@ fn parse_part(s: &str, parts: u8, half: bool) -> std::result::Result<(u8, i32), 
 fn parse_draft(s: &str) -> std::result::Result<u32, String> {
     match s.parse::<u32>() {
         Ok(n) if n >= 1 => Ok(n),
-        Ok(_) => Err(t!("cli-draft-zero")),
+        Ok(_) => Err(msg::draft_from_one()),
         // The usual slip: `--draft INPUT`, the input taken for the round.
-        Err(_) => Err(t!("cli-bad-draft", value = s)),
+        Err(_) => Err(msg::bad_draft(s)),
     }
-}
-
-fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
-    Kind::from_name(s).ok_or_else(|| {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        t!("cli-bad-kind", value = s, kinds = names.join(", "))
-    })
 }
 
 /// The language asked for: `--lang` (looked for before clap parses, as the
@@ -206,11 +302,16 @@ fn language(args: &[std::ffi::OsString]) -> Lang {
     Lang::from_env()
 }
 
+/// The command line's definition, its words in the current language.
+fn command() -> clap::Command {
+    help::localise(Cli::command())
+}
+
 fn main() -> ExitCode {
     tune_allocator();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::set(language(&args));
-    let matches = help::localise(Cli::command())
+    let matches = command()
         .try_get_matches_from(args)
         .unwrap_or_else(|e| help::exit(e));
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| help::exit(e));
@@ -220,10 +321,14 @@ fn main() -> ExitCode {
         Command::Quarterly(args) => render(Kind::Quarterly, &args),
         Command::Congress(args) => render(Kind::Congress, &args),
         Command::Resolution(args) => render(Kind::Resolution, &args),
-        Command::Inspect { input, kind } => inspect(&input, kind),
+        Command::Inspect { input, kind, read } => inspect(&input, kind, &read),
         Command::Build(args) => return build(args),
         Command::Formats => list_formats(),
         Command::Templates { templates } => list_templates(templates.as_deref()),
+        Command::Preview(args) => cli::preview::run(&args),
+        Command::Init { user } => cli::init(user),
+        Command::Completions { shell } => cli::completions(shell, command()),
+        Command::Man => cli::man(command()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -260,14 +365,65 @@ fn tune_allocator() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn tune_allocator() {}
 
-fn read_org(path: &Path) -> Result<Org> {
-    let text = String::from_utf8_lossy(&input::read(path)?).into_owned();
-    Org::parse(&path.display().to_string(), &text)
+/// Every file a run reads besides its inputs: the organisation profile, a
+/// format profile file, the template files.
+fn also_read(org: Option<&Path>, format: Option<&str>, templates: Option<&Path>) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = org.map(Path::to_path_buf).into_iter().collect();
+    files.extend(format.map(PathBuf::from).filter(|p| p.is_file()));
+    for dir in templates
+        .into_iter()
+        .flat_map(|t| [t.to_path_buf(), t.join("partials")])
+    {
+        let entries = std::fs::read_dir(dir).into_iter().flatten().flatten();
+        files.extend(entries.map(|e| e.path()).filter(|p| p.is_file()));
+    }
+    files
+}
+
+/// Before any work: no output is an input or another output; then the
+/// temporary files a killed run left in the output folders go.
+fn guard_outputs(inputs: &[PathBuf], outputs: &[PathBuf], creates: Option<&Path>) -> Result<()> {
+    output::check(inputs, outputs, creates)?;
+    let mut folders: Vec<PathBuf> = outputs
+        .iter()
+        .filter_map(|o| output::resolve(o).ok())
+        .map(|t| match t.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        let removed = output::remove_stale_temporaries(&folder);
+        if !removed.is_empty() {
+            eprintln!(
+                "{}: {}",
+                t!("note"),
+                msg::removed_temporaries(removed.len(), &folder)
+            );
+        }
+    }
+    Ok(())
 }
 
 fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
-    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?;
-    let org = args.org.as_deref().map(read_org).transpose()?;
+    input::require_file(&args.input)?;
+    let output = match &args.output {
+        Some(p) => p.clone(),
+        None => output::default_name(&args.input, "pdf"),
+    };
+    let org_file = org::locate(args.org.as_deref()).map(|(p, _)| p);
+    let mut inputs = vec![args.input.clone()];
+    inputs.extend(also_read(
+        org_file.as_deref(),
+        args.format.as_deref(),
+        args.templates.as_deref(),
+    ));
+    guard_outputs(&inputs, std::slice::from_ref(&output), None)?;
+    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?
+        .with_encoding(args.read.encoding);
+    let org = org::load(args.org.as_deref(), args.read.max_input_size)?;
     let opts = Options {
         org,
         number: args.number,
@@ -276,24 +432,17 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
         draft: args.draft.map(|number| Draft { number }),
         no_pdfa: args.no_pdfa,
         no_sign_field: args.no_sign_field,
+        strict: args.strict,
     };
-    let bytes = input::read(&args.input)?;
+    let bytes = input::read_limited(&args.input, args.read.max_input_size)?;
     let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
     for w in &rendered.warnings {
         eprintln!("{}: {w}", t!("warning"));
     }
-    let output = match &args.output {
-        Some(p) => p.clone(),
-        None => output::default_name(&args.input, "pdf"),
-    };
     output::write_atomically(&output, &rendered.pdf)?;
     eprintln!(
         "{}",
-        t!(
-            "render-wrote",
-            output = output.display(),
-            pages = rendered.pages
-        )
+        t!("render-wrote", output = output.display(), pages = rendered.pages)
     );
     // The process ends here: freeing the engine's automata, compiled
     // templates and the PDF piece by piece would only cost time (0.15 ms of
@@ -303,9 +452,10 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
     Ok(())
 }
 
-fn inspect(input: &Path, kind: Option<Kind>) -> Result<()> {
-    let engine = Engine::builtin();
-    let bytes = input::read(input)?;
+fn inspect(input: &Path, kind: Option<Kind>, read: &ReadArgs) -> Result<()> {
+    input::require_file(input)?;
+    let engine = Engine::builtin().with_encoding(read.encoding);
+    let bytes = input::read_limited(input, read.max_input_size)?;
     let source = input.display().to_string();
     let data = match kind {
         Some(k) => engine.read_article(&source, &bytes, k)?,
@@ -347,27 +497,45 @@ fn build(args: BuildArgs) -> ExitCode {
 
 /// Sets up and runs a batch; an error here stops it before any report.
 fn run_build(args: BuildArgs) -> Result<batch::Summary> {
-    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?;
+    let collected = input::collect(&args.inputs)?;
+    let files = collected.files;
+    let (jobs, cut) = batch::cap_jobs(args.jobs);
+    for w in collected.warnings.iter().chain(&cut) {
+        eprintln!("{}: {w}", t!("warning"));
+    }
+    if files.is_empty() {
+        return Err(Error::Usage(msg::no_inputs()));
+    }
+    let org_file = org::locate(args.org.as_deref()).map(|(p, _)| p);
+    let mut inputs = files.clone();
+    inputs.extend(also_read(
+        org_file.as_deref(),
+        args.format.as_deref(),
+        args.templates.as_deref(),
+    ));
+    let mut outputs = output::batch_names(&files, &args.output);
+    outputs.extend(args.pack.iter().cloned());
+    guard_outputs(&inputs, &outputs, Some(&args.output))?;
+    let engine = Engine::new(args.format.as_deref(), args.templates.as_deref())?
+        .with_encoding(args.read.encoding);
     let job = batch::Job {
         inputs: args.inputs,
         out_dir: args.output,
         kind: args.kind,
         options: Options {
-            org: args.org.as_deref().map(read_org).transpose()?,
+            org: org::load(args.org.as_deref(), args.read.max_input_size)?,
             number: None,
             date: args.date,
             period: args.period.given(),
             draft: args.draft.map(|number| Draft { number }),
             no_pdfa: args.no_pdfa,
             no_sign_field: args.no_sign_field,
+            strict: args.strict,
         },
-        jobs: args.jobs,
+        jobs,
         pack: args.pack,
+        max_input_size: args.read.max_input_size,
     };
-    let files = input::collect(&job.inputs)?;
-    if files.is_empty() {
-        return Err(Error::Usage(t!("build-no-inputs")));
-    }
     std::fs::create_dir_all(&job.out_dir).map_err(|e| Error::Io {
         action: "create",
         path: job.out_dir.clone(),

@@ -1,9 +1,13 @@
 //! The organisation profile (`--org org.yaml`): who issues the report, its
-//! number and symbol, who signs it and who receives it.
+//! number and symbol, who signs it and who receives it. Without `--org` it
+//! is `baocao.yaml` in the current folder, else in the user's configuration
+//! folder ([`locate`]); `baocao init` writes one to fill in ([`STARTER`]).
+
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::profile::BodyKind;
 use crate::t;
 
@@ -19,6 +23,7 @@ pub struct Org {
     /// Place name for the date line (`Phúc Đồng`).
     pub place: Option<String>,
     /// Document number within the committee's term (`45`).
+    #[serde(default, deserialize_with = "crate::report::checked::number")]
     pub number: Option<u32>,
     /// Type and issuer abbreviation after the number (`BC/ĐU`).
     pub symbol: Option<String>,
@@ -31,6 +36,64 @@ pub struct Org {
     pub recipients: Option<Vec<String>>,
     /// The filing line closing the recipients (`- Lưu Văn phòng Đảng ủy.`).
     pub filing: Option<String>,
+    /// Which file this is and how it was found, for the report's warnings.
+    #[serde(skip)]
+    pub source: Option<String>,
+}
+
+/// The name of a profile found without `--org`.
+pub const FILE_NAME: &str = "baocao.yaml";
+
+/// The profile `baocao init` writes: every key, empty, under a Vietnamese
+/// comment that says what goes there.
+pub const STARTER: &str = include_str!("../templates/baocao.yaml");
+
+/// The keys of a profile, as `--help` lists them.
+pub const KEYS: &str = "superior, issuer, place, number, symbol, body, signer (authority, title, name), recipients, filing";
+
+/// How a profile was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Named with `--org`.
+    Given,
+    /// `./baocao.yaml`.
+    CurrentFolder,
+    /// `baocao.yaml` in the user's configuration folder.
+    UserConfig,
+}
+
+/// `baocao.yaml` in the user's configuration folder by the platform's
+/// convention: `$XDG_CONFIG_HOME/baocao` or `~/.config/baocao` on Linux,
+/// `~/Library/Application Support/baocao` on macOS, `%APPDATA%\baocao\config`
+/// on Windows. `None` without a home folder.
+pub fn user_file() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "baocao").map(|d| d.config_dir().join(FILE_NAME))
+}
+
+/// The profile to use: `given`, else `./baocao.yaml`, else the user's file,
+/// else none.
+pub fn locate(given: Option<&Path>) -> Option<(PathBuf, Origin)> {
+    if let Some(path) = given {
+        return Some((path.to_path_buf(), Origin::Given));
+    }
+    let here = PathBuf::from(FILE_NAME);
+    if here.is_file() {
+        return Some((here, Origin::CurrentFolder));
+    }
+    user_file()
+        .filter(|p| p.is_file())
+        .map(|p| (p, Origin::UserConfig))
+}
+
+/// The profile [`locate`] finds, read and parsed, its [`Org::source`] set.
+pub fn load(given: Option<&Path>, max_input_size: u64) -> Result<Option<Org>> {
+    let Some((path, origin)) = locate(given) else {
+        return Ok(None);
+    };
+    let bytes = crate::input::read_limited(&path, max_input_size)?;
+    let mut org = Org::read(&path.display().to_string(), &bytes)?;
+    org.source = Some(crate::messages::org_used(&path, origin));
+    Ok(Some(org))
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -45,13 +108,18 @@ pub struct Signer {
 }
 
 impl Org {
+    /// Reads an organisation profile from its bytes (UTF-8 or UTF-16).
+    pub fn read(file: &str, bytes: &[u8]) -> Result<Org> {
+        Org::parse(file, &crate::encoding::decode(file, bytes)?)
+    }
+
     /// Parses an organisation profile; unknown keys and wrong types are errors
     /// with line and column.
     pub fn parse(file: &str, text: &str) -> Result<Org> {
         if text.trim().is_empty() {
             return Ok(Org::default());
         }
-        serde_yaml::from_str(text).map_err(|e| Error::yaml(file, &e).with_hint(t!("org-yaml-hint")))
+        crate::yaml::from_str(file, text, &t!("org-yaml-hint", keys = KEYS))
     }
 }
 
@@ -90,6 +158,33 @@ recipients:
             err.starts_with("org.yaml:8:3: signer: không có trường `tittle` ở đây"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_starter_profile_parses_empty_and_names_every_key() {
+        let org = Org::parse("baocao.yaml", STARTER).unwrap();
+        assert_eq!(org.issuer, None);
+        assert_eq!(org.number, None);
+        assert_eq!(org.recipients, None);
+        let keys: Vec<&str> = STARTER
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
+            .collect();
+        for key in KEYS.replace(['(', ')'], ",").split(',') {
+            let key = key.trim();
+            if key.is_empty() {
+                continue;
+            }
+            assert!(keys.contains(&key), "{key} missing from {keys:?}");
+        }
+        // Each key is explained in Vietnamese on the line above it.
+        let lines: Vec<&str> = STARTER.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            if !l.trim_start().starts_with('#') && l.contains(':') {
+                assert!(lines[i - 1].trim_start().starts_with('#'), "{l}");
+            }
+        }
     }
 
     #[test]

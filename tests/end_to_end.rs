@@ -228,10 +228,12 @@ fn unreadable_or_non_utf8_articles_are_clear_errors() {
     let o = baocao(dir.path(), &["year-end", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&o.stderr);
+    // Line and column, and the encoding it reads as with the option for it.
     assert!(
-        stderr.contains("latin1.txt:1: the file is not UTF-8 text"),
+        stderr.contains("latin1.txt:1:3: the file is not UTF-8 text (byte 0xEA at byte offset 2)"),
         "{stderr}"
     );
+    assert!(stderr.contains("--encoding windows-1258"), "{stderr}");
     assert!(!dir.path().join("latin1.pdf").exists());
 }
 

@@ -1,5 +1,5 @@
-//! Cleaning: bytes → text lines as a reader sees them. UTF-8 is decoded
-//! (a BOM dropped), HTML entities decoded, text normalised to NFC, tabs and
+//! Cleaning: text → lines as a reader sees them. HTML entities are
+//! decoded, text normalised to NFC, tabs and
 //! no-break spaces made spaces, invisible characters removed, runs of spaces
 //! collapsed; emoji are taken out (and reported); hard-wrapped lines are
 //! rejoined.
@@ -7,8 +7,6 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::lines::ends_sentence;
-use crate::error::{Error, Location, Result};
-use crate::t;
 
 /// A cleaned input line with its 1-based number.
 #[derive(Debug, Clone)]
@@ -21,20 +19,6 @@ pub(super) struct Line {
     pub(super) emoji: usize,
     /// Byte offsets in `text` just after a space that was a no-break space.
     pub(super) nbsp: Vec<usize>,
-}
-
-pub(super) fn decode(source: &str, bytes: &[u8]) -> Result<String> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_string()),
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-            Err(
-                Error::invalid(Location::line(source, line), t!("article-not-utf8"))
-                    .with_hint(t!("article-not-utf8-hint")),
-            )
-        }
-    }
 }
 
 /// Splits into lines, decodes HTML entities (`&ocirc;` → `ô`), normalises to

@@ -13,15 +13,17 @@
 
 mod clean;
 mod header;
+mod html;
 mod lines;
 
 pub(crate) use lines::{ends_sentence, item_marker};
 
+use crate::encoding::Encoding;
 use crate::error::{Error, Location, Result};
 use crate::i18n::Lang;
 use crate::vn::Date;
 use crate::{t, t_in};
-use clean::{clean_lines, decode, join_wrapped, Line};
+use clean::{clean_lines, join_wrapped, Line};
 use header::read_header;
 use lines::{
     announces_gallery, bullet_caption, dateline_prefix, dedup_key, glued_caption, heading_level,
@@ -109,9 +111,20 @@ pub enum SetAsideReason {
     Related,
 }
 
-/// Reads an article from the bytes of a text file named `source`.
+/// Reads an article from the bytes of a text file named `source`: UTF-8 or
+/// UTF-16, or an HTML page.
 pub fn read(source: &str, bytes: &[u8]) -> Result<Article> {
-    let text = decode(source, bytes)?;
+    read_with(source, bytes, None)
+}
+
+/// Reads an article whose bytes are in `encoding` (`None`: UTF-8 or UTF-16,
+/// other encodings refused with a hint; see [`crate::encoding`]). An HTML
+/// page is read for its text, a paragraph per block.
+pub fn read_with(source: &str, bytes: &[u8], encoding: Option<Encoding>) -> Result<Article> {
+    let mut text = crate::encoding::decode_article(source, bytes, encoding)?;
+    if html::looks_like_html(&text) {
+        text = html::text_of(&text);
+    }
     let (lines, emoji) = clean_lines(&text);
     let mut article = Article {
         source: source.to_string(),
@@ -470,9 +483,14 @@ mod tests {
     }
 
     #[test]
-    fn rejects_non_utf8_with_the_line() {
-        let err = read("bad.txt", b"Title\nline two\n\xff\xfe broken").unwrap_err();
-        assert!(err.to_string().starts_with("bad.txt:3: "), "{err}");
+    fn rejects_non_utf8_with_the_line_column_and_offset() {
+        let err = read("bad.txt", b"Title\nline two\nok \xff\xfe broken").unwrap_err();
+        assert!(
+            err.to_string().starts_with(
+                "bad.txt:3:4: the file is not UTF-8 text: byte 0xFF at byte offset 18"
+            ),
+            "{err}"
+        );
     }
 
     #[test]

@@ -61,14 +61,11 @@ impl FormatProfile {
                 formats = names.join(", ")
             )));
         }
-        let bytes = std::fs::read(spec).map_err(|e| Error::Io {
-            action: "read",
-            path: spec.into(),
-            source: e,
-        })?;
-        let text = std::str::from_utf8(&bytes)
-            .map_err(|_| Error::invalid(Location::file(spec), t!("format-not-utf8")))?;
-        FormatProfile::parse(spec, text)
+        let bytes = crate::input::read(std::path::Path::new(spec))?;
+        let text = crate::encoding::decode(spec, &bytes)?;
+        // Aliases and nesting within limits before the typed parse.
+        crate::yaml::from_str::<serde_yaml::Value>(spec, &text, "")?;
+        FormatProfile::parse(spec, &text)
     }
 
     /// Parses and checks a profile read from `file`.

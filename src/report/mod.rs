@@ -4,6 +4,7 @@
 //! one section, verbatim, with the input line it came from. `ReportData` is
 //! also what `baocao inspect` prints and what a clerk may edit and render.
 
+pub mod checked;
 mod detect;
 mod issuer;
 mod kind;
@@ -55,6 +56,7 @@ pub struct ReportData {
 pub struct Meta {
     pub title: String,
     /// Publication date, `YYYY-MM-DD`.
+    #[serde(default, deserialize_with = "checked::iso_date")]
     pub date: Option<String>,
     pub time: Option<String>,
     pub views: Option<u64>,

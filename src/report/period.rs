@@ -20,20 +20,29 @@ use crate::vn::{self, Date};
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// The year the report covers.
+    #[serde(default, deserialize_with = "super::checked::year")]
     pub year: Option<i32>,
     /// The year the direction section plans for, when the article names it.
+    #[serde(default, deserialize_with = "super::checked::year")]
     pub next_year: Option<i32>,
     /// The quarter reported on (1–4) and its year.
+    #[serde(default, deserialize_with = "super::checked::quarter")]
     pub quarter: Option<u8>,
+    #[serde(default, deserialize_with = "super::checked::year")]
     pub quarter_year: Option<i32>,
     /// The quarter planned for and its year.
+    #[serde(default, deserialize_with = "super::checked::quarter")]
     pub next_quarter: Option<u8>,
+    #[serde(default, deserialize_with = "super::checked::year")]
     pub next_quarter_year: Option<i32>,
     /// 1 for a review of the first half-year (`sơ kết 6 tháng đầu năm`), 2 for the second.
+    #[serde(default, deserialize_with = "super::checked::half")]
     pub half: Option<u8>,
     /// The term the article names most (`nhiệm kỳ 2020-2022`): a congress's new term.
+    #[serde(default, deserialize_with = "super::checked::term")]
     pub term: Option<Term>,
     /// The five-year term of the issuing committee (`2020 - 2025`), if named.
+    #[serde(default, deserialize_with = "super::checked::term")]
     pub committee_term: Option<Term>,
     /// Number of the Party congress (`XXII`), if named.
     pub congress: Option<String>,

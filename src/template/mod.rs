@@ -145,6 +145,7 @@ impl Templates {
         registry.register_helper("number", Box::new(number));
         let wanted = self.sources.iter().filter(|s| s.partial || s.name == name);
         for s in wanted {
+            check_nesting(&s.file, &s.text)?;
             registry
                 .register_template_string(&s.name, empty_comments(&s.text))
                 .map_err(|e| template_error(&s.file, &e))?;
@@ -152,9 +153,56 @@ impl Templates {
         if !registry.has_template(name) {
             return Err(Error::Usage(t!("template-unknown", name = name)));
         }
+        self.check_partial_cycles(&registry, name)?;
         let registry = Arc::new(registry);
         cache.insert(name.to_string(), Arc::clone(&registry));
         Ok(registry)
+    }
+
+    /// Refuses, before rendering, a partial that includes itself, directly or
+    /// through others: Handlebars would recurse until the stack overflows.
+    /// A partial named by an expression cannot be followed, so it is refused
+    /// too.
+    fn check_partial_cycles(&self, registry: &Handlebars<'static>, name: &str) -> Result<()> {
+        // Depth-first from the template, the path of includes on a stack.
+        let mut path: Vec<String> = vec![name.to_string()];
+        let mut done: Vec<String> = Vec::new();
+        self.visit_includes(registry, &mut path, &mut done)
+    }
+
+    fn visit_includes(
+        &self,
+        registry: &Handlebars<'static>,
+        path: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) -> Result<()> {
+        let current = path.last().cloned().unwrap_or_default();
+        let Some(template) = registry.get_template(&current) else {
+            return Ok(());
+        };
+        let mut includes = Vec::new();
+        partials_in(template, &mut includes);
+        let file = self.file_of(&current);
+        for (callee, (line, column)) in includes {
+            let at = Location::at(file.clone(), line, column);
+            let Some(callee) = callee else {
+                return Err(Error::invalid(at, msg::DYNAMIC_PARTIAL));
+            };
+            if callee.starts_with('@') || done.contains(&callee) {
+                continue;
+            }
+            if let Some(start) = path.iter().position(|p| *p == callee) {
+                let mut cycle: Vec<&str> = path[start..].iter().map(String::as_str).collect();
+                cycle.push(&callee);
+                return Err(Error::invalid(at, msg::partial_cycle(&callee, &cycle)));
+            }
+            path.push(callee);
+            self.visit_includes(registry, path, done)?;
+            if let Some(finished) = path.pop() {
+                done.push(finished);
+            }
+        }
+        Ok(())
     }
 
     /// Names and files of all templates.
@@ -198,6 +246,103 @@ impl Templates {
             other => other.to_string(),
         };
         Error::invalid(at, message)
+    }
+}
+
+/// The messages of the template checks, in one place for the catalogue.
+mod msg {
+    pub fn partial_cycle(name: &str, cycle: &[&str]) -> String {
+        format!(
+            "the partial `{name}` includes itself ({}); rendering it would never end — remove one of these includes",
+            cycle.join(" → ")
+        )
+    }
+    pub fn too_deep(most: usize) -> String {
+        format!("blocks or brackets nest more than {most} deep here; a template needs a few")
+    }
+    pub const DYNAMIC_PARTIAL: &str = "a partial named by an expression (`{{> (…)}}`) cannot be checked for including itself; write its name: `{{> name}}`";
+}
+
+/// How deep blocks (`{{#if}}` in `{{#each}}` …) and brackets inside one
+/// expression may nest: Handlebars parses and renders them by recursion.
+pub const MAX_NESTING: usize = 100;
+
+/// Refuses, before parsing, a template whose blocks or brackets nest deeper
+/// than [`MAX_NESTING`] (a comment's text may count; no real template comes
+/// near).
+fn check_nesting(file: &str, text: &str) -> Result<()> {
+    let (mut blocks, mut line, mut column) = (0usize, 1, 1);
+    let mut inside: Option<usize> = None; // bracket depth inside `{{ … }}`
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let mut deeper = false;
+        if rest.starts_with(b"{{") {
+            let open = rest.iter().skip(2).find(|b| !matches!(b, b'{' | b'~'));
+            match open {
+                Some(b'#') => {
+                    blocks += 1;
+                    deeper = blocks > MAX_NESTING;
+                }
+                Some(b'/') => blocks = blocks.saturating_sub(1),
+                _ => {}
+            }
+            inside = Some(0);
+        } else if rest.starts_with(b"}}") {
+            inside = None;
+        } else if let Some(depth) = inside.as_mut() {
+            match bytes[i] {
+                b'(' => {
+                    *depth += 1;
+                    deeper = *depth > MAX_NESTING;
+                }
+                b')' => *depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if deeper {
+            return Err(Error::invalid(
+                Location::at(file, line, column),
+                msg::too_deep(MAX_NESTING),
+            ));
+        }
+        if bytes[i] == b'\n' {
+            line += 1;
+            column = 1;
+        } else if bytes[i] & 0xC0 != 0x80 {
+            column += 1;
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// The partials `template` includes, with the line and column of each
+/// include; `None` for a name given by an expression.
+fn partials_in(template: &handlebars::Template, out: &mut Vec<(Option<String>, (usize, usize))>) {
+    use handlebars::template::TemplateElement as E;
+    for (i, element) in template.elements.iter().enumerate() {
+        let place = template.mapping.get(i).map_or((1, 1), |m| (m.0, m.1));
+        match element {
+            E::PartialExpression(d) | E::PartialBlock(d) => {
+                out.push((d.name.as_name().map(str::to_string), place));
+                if let Some(t) = &d.template {
+                    partials_in(t, out);
+                }
+            }
+            E::HelperBlock(h) => {
+                for t in h.template.iter().chain(h.inverse.iter()) {
+                    partials_in(t, out);
+                }
+            }
+            E::DecoratorBlock(d) => {
+                if let Some(t) = &d.template {
+                    partials_in(t, out);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -351,6 +496,55 @@ mod tests {
         let ok = Templates::builtin();
         assert!(ok.render("year-end", &json!({})).is_err());
         assert_eq!(ok.compiled.lock().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_partial_that_includes_itself_is_refused_before_rendering() {
+        let mut t = Templates::builtin();
+        for (name, text) in [("a", "x\n  {{#if y}}{{> b}}{{/if}}"), ("b", "{{> a}}")] {
+            t.sources.push(Source {
+                name: name.into(),
+                file: format!("partials/{name}.hbs"),
+                text: Cow::Owned(text.into()),
+                partial: true,
+            });
+        }
+        t.sources.push(Source {
+            name: "t".into(),
+            file: "t.hbs".into(),
+            text: Cow::Borrowed("{{> a}}"),
+            partial: false,
+        });
+        let err = t.render("t", &json!({"y": true})).unwrap_err().to_string();
+        assert!(
+            err.starts_with("partials/b.hbs:1:1: the partial `a` includes itself (a → b → a)"),
+            "{err}"
+        );
+        let err = one("{{> (lookup this \"n\")}}")
+            .render("t", &json!({"n": "a"}))
+            .unwrap_err();
+        assert!(err.to_string().contains("named by an expression"), "{err}");
+    }
+
+    #[test]
+    fn blocks_nested_too_deep_are_refused_before_parsing() {
+        let deep = format!("{}x{}", "{{#if a}}".repeat(101), "{{/if}}".repeat(101));
+        let err = one(&deep)
+            .render("t", &json!({"a": 1}))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("t.hbs:1:901: blocks or brackets nest more than 100"),
+            "{err}"
+        );
+        let brackets = format!("{{{{x {}1{}}}}}", "(upper ".repeat(101), ")".repeat(101));
+        let err = one(&brackets)
+            .render("t", &json!({}))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("nest more than 100"), "{err}");
+        let fine = format!("{}x{}", "{{#if a}}".repeat(20), "{{/if}}".repeat(20));
+        assert_eq!(one(&fine).render("t", &json!({"a": 1})).unwrap(), "x");
     }
 
     #[test]
