@@ -135,6 +135,10 @@ struct BuildArgs {
     /// Leave out the empty signature field over the signing space.
     #[arg(long)]
     no_sign_field: bool,
+    /// Refuse characters the bundled fonts cannot draw (CJK, Arabic,
+    /// emoji…) instead of leaving them out with a warning.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Args)]
@@ -173,6 +177,10 @@ struct RenderArgs {
     /// Leave out the empty signature field over the signing space.
     #[arg(long)]
     no_sign_field: bool,
+    /// Refuse characters the bundled fonts cannot draw (CJK, Arabic,
+    /// emoji…) instead of leaving them out with a warning.
+    #[arg(long)]
+    strict: bool,
 }
 
 fn parse_date(s: &str) -> std::result::Result<Date, String> {
@@ -291,6 +299,7 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
         draft: args.draft.map(|number| Draft { number }),
         no_pdfa: args.no_pdfa,
         no_sign_field: args.no_sign_field,
+        strict: args.strict,
     };
     let bytes = input::read(&args.input)?;
     let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
@@ -368,6 +377,7 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
             draft: args.draft.map(|number| Draft { number }),
             no_pdfa: args.no_pdfa,
             no_sign_field: args.no_sign_field,
+            strict: args.strict,
         },
         jobs: args.jobs,
         pack: args.pack,

@@ -4,9 +4,10 @@
 
 use std::borrow::Cow;
 
+use super::coverage::Part;
 use super::linebreak::{self, break_allowed, Breaks, Item as BreakItem, Line, Mode, Params};
 use super::phrases::{self, Break, Word};
-use super::{Layouter, Style};
+use super::{messages, Layouter, Style};
 use crate::error::Warning;
 use crate::font::Face;
 use crate::markup::Span;
@@ -49,6 +50,21 @@ impl<'s> Frags<'s> {
         match self {
             Frags::One(frag) => std::slice::from_ref(frag),
             Frags::Many(v) => v,
+        }
+    }
+}
+
+/// The drawable pieces of a word: almost always the word itself.
+enum Pieces<'s> {
+    One(&'s str),
+    Many(Vec<&'s str>),
+}
+
+impl<'s> Pieces<'s> {
+    fn as_slice(&self) -> &[&'s str] {
+        match self {
+            Pieces::One(p) => std::slice::from_ref(p),
+            Pieces::Many(v) => v,
         }
     }
 }
@@ -229,15 +245,23 @@ impl Layouter<'_> {
                 if piece.is_empty() {
                     continue;
                 }
-                let w = self.width(piece, Style { face, size });
-                let t = current.get_or_insert_with(|| Token {
-                    frags: Frags::new(),
-                    width: 0.0,
-                    space_face: face,
-                    space: 0.0,
-                });
-                t.frags.push((piece, face));
-                t.width += w;
+                // Characters no face draws leave nothing, not even their word's space.
+                let pieces = if super::coverage::settable_all(face, piece) {
+                    Pieces::One(piece)
+                } else {
+                    Pieces::Many(self.drawable(piece, face, Part::Body))
+                };
+                for piece in pieces.as_slice() {
+                    let w = self.width(piece, Style { face, size });
+                    let t = current.get_or_insert_with(|| Token {
+                        frags: Frags::new(),
+                        width: 0.0,
+                        space_face: face,
+                        space: 0.0,
+                    });
+                    t.frags.push((piece, face));
+                    t.width += w;
+                }
             }
         }
         if let Some(t) = current {
@@ -259,11 +283,8 @@ impl Layouter<'_> {
                 continue;
             }
             let t = tokens.remove(i);
-            self.warnings.push(Warning::new(format!(
-                "“{}” (block {}) is wider than a line and was broken across lines",
-                t.text(),
-                block_no + 1
-            )));
+            self.warnings
+                .push(messages::word_broken_in_block(&t.text(), block_no));
             let mut pieces: Vec<Token> = Vec::new();
             let empty = || Token {
                 frags: Frags::new(),
