@@ -10,8 +10,12 @@
 
 use std::borrow::Cow;
 
+use unicode_normalization::{is_nfc, UnicodeNormalization};
+
 use super::Layouter;
 use crate::font::Face;
+use crate::letter::Letter;
+use crate::markup::Document;
 
 /// What part of the report a text belongs to, for saying where characters
 /// were left out when the input does not hold them.
@@ -44,7 +48,7 @@ pub struct Missing {
 
 /// Whether `face` can set `c`: it has a glyph, and the character is not of
 /// a right-to-left script nor a bidirectional control.
-pub(super) fn settable(face: Face, c: char) -> bool {
+pub fn settable(face: Face, c: char) -> bool {
     let rtl = matches!(c,
         '\u{0590}'..='\u{08ff}'
         | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
@@ -66,6 +70,71 @@ pub(super) fn settable_all(face: Face, text: &str) -> bool {
             settable(face, c)
         }
     })
+}
+
+/// The document in NFC: the faces have the precomposed letters, and print
+/// a combining mark as a glyph of its own beside its letter (report data
+/// edited on some systems is decomposed; articles are composed when read).
+pub(super) fn nfc_document(doc: &Document) -> Cow<'_, Document> {
+    let composed = is_nfc(&doc.summary)
+        && doc
+            .blocks
+            .iter()
+            .all(|b| b.spans().iter().all(|s| is_nfc(&s.text)));
+    if composed {
+        return Cow::Borrowed(doc);
+    }
+    let mut doc = doc.clone();
+    doc.summary = doc.summary.nfc().collect();
+    for block in &mut doc.blocks {
+        let spans = match block {
+            crate::markup::Block::Heading { spans, .. }
+            | crate::markup::Block::Paragraph { spans }
+            | crate::markup::Block::Item { spans, .. } => spans,
+        };
+        for span in spans {
+            span.text = span.text.nfc().collect();
+        }
+    }
+    Cow::Owned(doc)
+}
+
+/// The letter's texts in NFC (see [`nfc_document`]).
+pub(super) fn nfc_letter(letter: &Letter) -> Cow<'_, Letter> {
+    let texts = |l: &Letter| -> Vec<String> {
+        let mut v = vec![
+            l.superior.clone(),
+            l.issuer.clone(),
+            l.number_line.clone(),
+            l.place_date.clone(),
+            l.authority.clone(),
+            l.title.clone(),
+            l.name.clone(),
+            l.filing_line.clone(),
+        ];
+        v.extend(l.recipients.iter().cloned());
+        v
+    };
+    if texts(letter).iter().all(|t| is_nfc(t)) {
+        return Cow::Borrowed(letter);
+    }
+    let mut l = letter.clone();
+    for t in [
+        &mut l.superior,
+        &mut l.issuer,
+        &mut l.number_line,
+        &mut l.place_date,
+        &mut l.authority,
+        &mut l.title,
+        &mut l.name,
+        &mut l.filing_line,
+    ]
+    .into_iter()
+    .chain(l.recipients.iter_mut())
+    {
+        *t = t.nfc().collect();
+    }
+    Cow::Owned(l)
 }
 
 impl Layouter<'_> {

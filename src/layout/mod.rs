@@ -34,7 +34,7 @@ use crate::letter::Letter;
 use crate::markup::Document;
 use crate::page::{Item, Page};
 use crate::profile::{FaceName, FixedText, FormatProfile, TextStyle, Val};
-pub use coverage::{Missing, Part};
+pub use coverage::{settable, Missing, Part};
 
 /// Laid-out pages.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +47,9 @@ pub struct Layout {
 
 /// Lays out a report.
 pub fn layout(doc: &Document, letter: &Letter, profile: &FormatProfile) -> Layout {
+    let doc = coverage::nfc_document(doc);
+    let letter = coverage::nfc_letter(letter);
+    let (doc, letter) = (doc.as_ref(), letter.as_ref());
     let mut l = Layouter::new(profile);
     let header_bottom = l.header(letter);
     let body_start = l.title_block(&doc.summary, header_bottom);

@@ -100,7 +100,9 @@ impl Layouter<'_> {
         };
         let first_width = self.measure - indent;
         let mut tokens = self.tokens(spans, size);
-        self.split_overlong(&mut tokens, first_width.min(self.measure), size, block_no);
+        // Pieces of an overlong word fit the narrower of the first and later lines.
+        let widest = first_width.min(self.measure - hang);
+        self.split_overlong(&mut tokens, widest, size, block_no);
         if tokens.is_empty() {
             return Vec::new();
         }
@@ -566,5 +568,30 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.message.contains("wider than a line")));
+    }
+
+    #[test]
+    fn pieces_of_a_long_word_fit_later_lines_narrower_than_the_first() {
+        // Found by tests/properties_page.rs: a heading whose later lines are
+        // indented more than its first had pieces sized for the first line.
+        let p = FormatProfile::party_2018();
+        let mut l = Layouter::new(&p);
+        let spans = vec![Span {
+            text: "A".repeat(300),
+            bold: true,
+            italic: false,
+        }];
+        let right = l.left + l.measure;
+        let lines = l.set_paragraph(&spans, 14.0, 0.0, 60.0, Mode::Ragged, Align::Left, 0);
+        assert!(lines.len() >= 3);
+        for item in lines.iter().flatten() {
+            if let Item::Text(r) = item {
+                assert!(
+                    r.x + r.width() <= right + 0.01,
+                    "{} passes {right}",
+                    r.x + r.width()
+                );
+            }
+        }
     }
 }
