@@ -573,7 +573,8 @@ pub(super) fn trailing_credit(text: &str) -> Option<usize> {
         }
     }
     // After the last sentence end: a credit line.
-    let cut = core.rfind(['.', '!', '?', '…'])? + 1;
+    let end = core.rfind(['.', '!', '?', '…'])?;
+    let cut = end + core[end..].chars().next().map_or(1, char::len_utf8);
     let tail = core[cut..].trim_start();
     let start = text.len() - text[cut..].trim_start().len();
     (!tail.is_empty() && is_credit(tail, true, true) && words(tail) <= 10 && cut > 0)
