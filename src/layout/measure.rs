@@ -147,9 +147,9 @@ impl Layouter<'_> {
             .iter()
             .map(|(start, end)| {
                 let mut line = String::new();
-                for i in *start..*end {
-                    line.push_str(pieces[i].0);
-                    if i + 1 < *end && !pieces[i].1 {
+                for (i, (piece, glued)) in pieces[*start..*end].iter().enumerate() {
+                    line.push_str(piece);
+                    if start + i + 1 < *end && !glued {
                         line.push(' ');
                     }
                 }
