@@ -355,7 +355,7 @@ fn corpus(root: &Path, target: &str) -> Vec<(String, Vec<u8>)> {
     };
     let dirs: &[&str] = match target {
         "template" => &["templates"],
-        "yaml" => &["templates/formats", "tests/fixtures", "tests/corpus"],
+        "yaml" => &["templates/formats", "tests/fixtures/formats"],
         _ => &["seeds", "tests/fixtures", "tests/corpus"],
     };
     for d in dirs {
@@ -369,10 +369,15 @@ fn corpus(root: &Path, target: &str) -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     if target == "yaml" {
-        // Report data as `inspect` prints it, from the seeds.
+        // The organisation fixture, and report data as `inspect` prints it,
+        // from the seeds and the corpus (the corpus labels and fixture
+        // expectations are not inputs of baocao).
+        let org = root.join("tests/fixtures/org.yaml");
+        out.push(("org.yaml".into(), std::fs::read(org).unwrap_or_default()));
         let engine = Engine::builtin();
         let mut seeds = Vec::new();
         files(&root.join("seeds"), &[".txt"], &mut seeds);
+        files(&root.join("tests/corpus"), &[".txt"], &mut seeds);
         for s in seeds {
             let bytes = std::fs::read(&s).unwrap_or_default();
             if let Ok(data) = engine.inspect("seed.txt", &bytes) {

@@ -5,6 +5,9 @@
 //!
 //! - `trailing-ellipsis.txt`: a last paragraph whose last sentence ends in
 //!   `…` (three bytes) made the credit check cut inside the character.
+//! - `label-with-trailing-space.yaml`: report data whose lead-in label
+//!   ended with a space left the label's emphasis open: `***` printed, and
+//!   the label and its text no longer read on.
 
 mod common;
 
