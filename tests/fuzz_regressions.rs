@@ -8,6 +8,13 @@
 //! - `label-with-trailing-space.yaml`: report data whose lead-in label
 //!   ended with a space left the label's emphasis open: `***` printed, and
 //!   the label and its text no longer read on.
+//! - `dateline-then-nbsp.txt`: a dateline cut from the front of a paragraph
+//!   left the offsets of its no-break spaces pointing into a letter.
+//! - `school-year-cut-in-a-letter.txt`: `năm học 2010-201…` where the four
+//!   bytes after the dash end inside a letter.
+//! - `lower-case-of-another-length.txt`: letters whose lower case has
+//!   another byte length (`ẞ`, `İ`, the Kelvin and Ohm signs) shifted
+//!   offsets found in a lower-cased copy of the text.
 
 mod common;
 

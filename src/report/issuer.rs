@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, BlockKind};
 use crate::profile::BodyKind;
+use crate::vn::Lower;
 use crate::vn::{self, Date};
 
 /// The letterhead the article gives: who issues the report, its superior,
@@ -48,7 +49,7 @@ pub struct Place {
 /// Ward and district names as the article writes them; `lower` holds its
 /// blocks lower-cased.
 pub fn place(article: &Article, lower: &[String]) -> Place {
-    let title_lower = article.title.to_lowercase();
+    let title_lower = article.title.lower();
     let texts: Vec<Words> = std::iter::once((article.title.as_str(), title_lower.as_str()))
         .chain(
             article
@@ -226,11 +227,8 @@ const NAME_WORDS: [&str; 40] = [
 
 /// The organisations a text names, in order.
 fn mentions(text: &str) -> Vec<Mention> {
-    let lower = text.to_lowercase();
-    // Offsets are shared only if lower-casing kept every byte length.
-    if lower.len() != text.len() {
-        return Vec::new();
-    }
+    // Its offsets are the text's (`Lower`).
+    let lower = text.lower();
     let mut out = Vec::new();
     for (head_word, head) in HEADS {
         for at in memchr::memmem::find_iter(lower.as_bytes(), head_word.as_bytes()) {
@@ -317,12 +315,10 @@ fn name_after(rest: &str, head: Head) -> String {
         if w.is_empty() || i >= 12 || raw.starts_with('(') {
             break;
         }
-        let lower = w.to_lowercase();
+        let lower = w.lower();
         // `THÀNH CÔNG` ends a caps title's name; `Thành phố`, `Công ty` do not.
-        let success = lower == "thành"
-            && raws
-                .get(i + 1)
-                .is_some_and(|n| clean(n).to_lowercase() == "công");
+        let success =
+            lower == "thành" && raws.get(i + 1).is_some_and(|n| clean(n).lower() == "công");
         if STOP.contains(&lower.as_str()) || success {
             break;
         }
@@ -366,11 +362,11 @@ fn name_after(rest: &str, head: Head) -> String {
     // Not on a dash, nor on a generic word with nothing after it unless a
     // capitalised word came before (`UBND tỉnh`).
     while let Some(last) = words.last() {
-        let l = last.to_lowercase();
+        let l = last.lower();
         let dangling_generic = GENERIC.contains(&l.as_str())
             && !words[..words.len() - 1]
                 .iter()
-                .any(|w| capital(w) && !GENERIC.contains(&w.to_lowercase().as_str()));
+                .any(|w| capital(w) && !GENERIC.contains(&w.lower().as_str()));
         if last == "-"
             || last == "–"
             || dangling_generic
@@ -388,7 +384,7 @@ fn name_after(rest: &str, head: Head) -> String {
 /// place (`Công ty`, `xã`): a word beyond the generic ones.
 fn specific(name: &str) -> bool {
     name.split_whitespace()
-        .any(|w| !GENERIC.contains(&w.to_lowercase().as_str()) && w.to_lowercase() != "tỉnh")
+        .any(|w| !GENERIC.contains(&w.lower().as_str()) && w.lower() != "tỉnh")
 }
 
 /// The letterhead text of an organisation: the committee that issues for
@@ -403,7 +399,7 @@ fn issuing(m: &Mention) -> (String, BodyKind) {
             "Đảng ủy"
         }
     };
-    let lower_name = m.name.to_lowercase();
+    let lower_name = m.name.lower();
     // `Đảng bộ huyện X` is led by the Huyện ủy X; a city or a numbered
     // district keeps its level word (`Thành ủy TP HCM`, `Quận ủy quận 1`).
     let territorial = [
@@ -474,7 +470,7 @@ pub fn letterhead(article: &Article, published: Option<Date>, year: Option<i32>)
         .map(|b| (b.line, b.text.as_str()))
         .collect();
     let acting = |text: &str| -> Option<Mention> {
-        let lower = text.to_lowercase();
+        let lower = text.lower();
         let all = mentions(text);
         let end = |m: &Mention| (m.at + m.head_text.len() + 1 + m.name.len()).min(lower.len());
         all.iter()
@@ -568,7 +564,7 @@ fn implied(
         .chain(paragraphs.iter().take(2).copied())
         .collect();
     for (line, text) in &head {
-        let lower = text.to_lowercase();
+        let lower = text.lower();
         for (word, head_kind) in [
             ("đảng bộ", Head::Organisation),
             ("đảng ủy", Head::Committee),
@@ -602,7 +598,7 @@ fn implied(
                 // The place of that level the title or the lead names.
                 let marker = format!("{level} ");
                 for (_, place_text) in &head {
-                    let lower_place = place_text.to_lowercase();
+                    let lower_place = place_text.lower();
                     for (i, _) in lower_place.match_indices(&marker) {
                         if i > 0
                             && place_text[..i]
@@ -658,7 +654,7 @@ fn implied(
         return None;
     }
     let own = paragraphs.iter().find_map(|(line, text)| {
-        let lower = text.to_lowercase();
+        let lower = text.lower();
         [
             "đảng ủy nhà trường",
             "đảng bộ nhà trường",
@@ -684,7 +680,7 @@ fn implied(
 
 /// The place of the date line: the ward, commune or district the issuer is named after.
 fn place_of(m: &Mention) -> Option<Sourced> {
-    let lower = m.name.to_lowercase();
+    let lower = m.name.lower();
     let prefixes = ["xã ", "phường ", "thị trấn ", "huyện ", "quận ", "thị xã "];
     let p = prefixes.iter().find(|p| lower.starts_with(*p))?;
     let name = m.name[p.len()..].trim();
@@ -714,11 +710,11 @@ fn superior(
         .collect();
     // Said outright.
     for (line, text) in &texts {
-        let lower = text.to_lowercase();
+        let lower = text.lower();
         for marker in ["trực thuộc ", "thuộc "] {
             for at in memchr::memmem::find_iter(lower.as_bytes(), marker.as_bytes()) {
                 let rest = &text[at + marker.len()..];
-                let rest_lower = rest.to_lowercase();
+                let rest_lower = rest.lower();
                 if let Some(head) = ["đảng bộ ", "đảng ủy ", "đảng uỷ "]
                     .iter()
                     .find(|h| rest_lower.starts_with(*h))
@@ -730,8 +726,8 @@ fn superior(
                         .trim_end_matches(" trực")
                         .trim_end_matches(',')
                         .trim_end();
-                    let mine = before.ends_with(&m.name.to_lowercase());
-                    if mine && !name.is_empty() && name.to_lowercase() != m.name.to_lowercase() {
+                    let mine = before.ends_with(&m.name.lower());
+                    if mine && !name.is_empty() && name.lower() != m.name.lower() {
                         return Some(Sourced {
                             text: vn::upper(&format!("Đảng bộ {name}")),
                             line: Some(*line),
@@ -748,7 +744,7 @@ fn superior(
     }
     // An advisory body's committee.
     if m.head == Head::Advisory {
-        let lower = m.name.to_lowercase();
+        let lower = m.name.lower();
         for (word, _) in HEADS
             .iter()
             .filter(|(_, h)| matches!(h, Head::Territorial(_)))
@@ -764,7 +760,7 @@ fn superior(
         return None;
     }
     // The level above, where the article names it.
-    let lower_name = m.name.to_lowercase();
+    let lower_name = m.name.lower();
     let commune = ["xã ", "phường ", "thị trấn "]
         .iter()
         .any(|p| lower_name.starts_with(p))
@@ -785,14 +781,14 @@ fn superior(
         for (line, text) in &texts {
             let words: Vec<&str> = text.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
-                let lw = w.to_lowercase();
+                let lw = w.lower();
                 let lw = lw.trim_start_matches('(');
                 for k in kinds {
                     let parts: Vec<&str> = k.split(' ').collect();
                     let matches = parts.iter().enumerate().all(|(j, p)| {
                         words
                             .get(i + j)
-                            .is_some_and(|x| x.to_lowercase().trim_start_matches('(') == *p)
+                            .is_some_and(|x| x.lower().trim_start_matches('(') == *p)
                     }) && lw == parts[0];
                     if !matches {
                         continue;
@@ -910,7 +906,7 @@ mod tests {
             "13/01/2022",
             "Quận ủy Long Biên chỉ đạo quận Long Biên.\n\nPhường Phúc Đồng, phường Phúc Đồng đạt.",
         );
-        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.to_lowercase()).collect();
+        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.lower()).collect();
         let p = place(&a, &lower);
         assert_eq!(p.ward.as_deref(), Some("Phúc Đồng"));
         assert_eq!(p.ward_type.as_deref(), Some("phường"));
