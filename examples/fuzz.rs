@@ -98,6 +98,8 @@ fn supervise(failures: &Path, target: &str, seed: u64, time: Duration) -> Totals
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .as_secs();
+        // Left by an earlier worker or run: stale, it would read as a hang.
+        let _ = std::fs::remove_file(&current);
         let mut child = Command::new(&exe)
             .args(["--worker", target, "--until", &until.to_string()])
             .args(["--seed", &(seed + round * 7919).to_string()])
@@ -207,6 +209,8 @@ const HOSTILE: &[&str] = &[
     "I. KẾT QUẢ\n\n1. Công tác\n\na) Điểm\n\n- mục\n+ mục",
     "NgÃ y Ä'Äƒng",
     "\u{f001}\u{e000}\u{10ffff}",
+    // Lower case of another byte length: offsets of a lower-cased copy.
+    "İ\u{212a}\u{1e9e}\u{2126}ȺȾ",
 ];
 
 /// A YAML input with hostile text in its strings (and lists grown):
