@@ -178,6 +178,10 @@ struct BuildArgs {
     /// Leave out the empty signature field over the signing space.
     #[arg(long)]
     no_sign_field: bool,
+    /// Refuse characters the bundled fonts cannot draw (CJK, Arabic,
+    /// emoji…) instead of leaving them out with a warning.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Args)]
@@ -215,6 +219,10 @@ struct RenderArgs {
     /// Leave out the empty signature field over the signing space.
     #[arg(long)]
     no_sign_field: bool,
+    /// Refuse characters the bundled fonts cannot draw (CJK, Arabic,
+    /// emoji…) instead of leaving them out with a warning.
+    #[arg(long)]
+    strict: bool,
 }
 
 /// The messages of the command line, in one place for the catalogue.
@@ -440,6 +448,7 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
         draft: args.draft.map(|number| Draft { number }),
         no_pdfa: args.no_pdfa,
         no_sign_field: args.no_sign_field,
+        strict: args.strict,
     };
     let bytes = input::read_limited(&args.input, args.read.max_input_size)?;
     let rendered = engine.render_input(&args.input.display().to_string(), &bytes, kind, &opts)?;
@@ -534,6 +543,7 @@ fn run_build(args: BuildArgs) -> Result<batch::Summary> {
             draft: args.draft.map(|number| Draft { number }),
             no_pdfa: args.no_pdfa,
             no_sign_field: args.no_sign_field,
+            strict: args.strict,
         },
         jobs,
         pack: args.pack,
