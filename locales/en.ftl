@@ -283,3 +283,78 @@ arg-max-input-size = The largest input read: bytes, or K, M, G (KiB, MiB, GiB) [
 arg-encoding = The articles' encoding, when not UTF-8 or UTF-16: windows-1258, tcvn3, vni (raw, or once read as Windows-1252), utf-8-as-1252 (UTF-8 once read as Windows-1252), or utf-8 to take the text as it is.
 arg-strict = Refuse characters the bundled fonts cannot draw (CJK, Arabic, emoji…) instead of leaving them out with a warning.
 note = note
+
+## Characters that cannot be set, words too wide (issue 13)
+part-body = the body
+part-summary = the trích yếu
+part-header = the header
+part-signature = the signature block
+part-recipients = the recipients
+part-profile = a fixed text of the format profile
+layout-unsupported = cannot set { $chars }: the bundled fonts have no glyph for it, or it is written right to left; left out of the report
+layout-unsupported-in = { $message } (in { $part })
+layout-unsupported-more = { $places } more places with characters that cannot be set, left out of the report: { $chars }
+layout-unsupported-strict = cannot set these characters (no glyph in the bundled fonts, or a right-to-left script), and --strict does not let them be left out: { $chars }
+layout-unsupported-hint = replace or remove them (the bundled Liberation Serif sets Vietnamese, Latin, Greek and Cyrillic), or run without --strict to leave them out
+layout-word-broken = “{ $word }” (in { $part }) is wider than a line and was broken across lines
+layout-unsupported-strict-places = cannot set these characters (no glyph in the bundled fonts, or a right-to-left script), and --strict does not let them be left out: { $chars } ({ $places } places)
+
+## Outputs guarded (issue 13)
+guard-not-regular = refusing to write { $path }: it is { $what }, not a regular file; give a file name with -o (or --pack)
+guard-link-loop = refusing to write { $path }: its symbolic links go round in a loop
+guard-same-as-input = refusing to write { $output }: it is the input { $input }{ $how }, which the report would replace; choose another output name
+guard-same-as-output = refusing to write { $output }: it is the same file as { $earlier }, another output of this run; choose another name
+guard-no-folder = cannot write { $output }: the folder { $folder } does not exist; create it first or choose another output
+guard-via-link = { " " }(through a symbolic link)
+guard-via-hard-link = { " " }(a hard link to it)
+guard-interrupted = interrupted ({ $signal }): removed { $removed } temporary file(s); no report was left half-written
+guard-a-folder = a folder
+guard-a-fifo = a FIFO (named pipe)
+guard-a-device = a device
+guard-a-socket = a socket
+guard-not-a-file = not a file
+
+## Inputs and their limits (issue 13)
+input-is-folder = { $path } is a folder, not a file; give an article or report data file (`baocao build` takes folders)
+input-too-large = { $path } is { $size }, more than the { $limit } an input may be; if it really is one article, raise the limit with --max-input-size SIZE
+input-too-large-stream = { $path } holds more than the { $limit } an input may be; if it really is one article, raise the limit with --max-input-size SIZE
+input-link-loop = skipped { $path }: a link back to { $target }, which is being read already (a loop)
+input-same-file = { $path } is the same file as { $other }; it is built once
+input-bad-size = `{ $value }` is not a size; write bytes or a number with K, M or G (KiB, MiB, GiB), e.g. 32M
+
+## Encodings (issue 13)
+enc-invalid = the file is not UTF-8 text: byte 0x{ $byte } at byte offset { $offset } begins no UTF-8 character
+enc-invalid-hint = save it as UTF-8 plain text, or name its encoding with --encoding (utf-16le, utf-16be, windows-1258, tcvn3, vni)
+enc-nul = the file holds a NUL byte (byte offset { $offset }): it is binary data, not text
+enc-nul-hint = give a plain-text file saved as UTF-8
+enc-bad-utf16 = the file is not valid { $what }: an unpaired surrogate or a lone byte at byte offset { $offset }
+enc-reads-as = the file is not UTF-8 text (byte 0x{ $byte } at byte offset { $offset }) but reads as { $what }: “{ $sample }”
+enc-misread = the text looks like { $what } that was once read as Windows-1252: “{ $bad }” would read “{ $good }”
+enc-convert-hint = convert it with --encoding { $name }, or save it as UTF-8 from the program that made it
+enc-not-misread = the file is UTF-8 text with “{ $char }”, which Windows-1252 lacks, so it is not { $what } read as Windows-1252
+enc-wrong-hint = leave out --encoding, or name the encoding the file really has
+enc-lost = the misreading replaced characters with “�”: what they were is lost, so the text cannot be repaired exactly
+enc-lost-hint = take the text again from where it came from, saved as UTF-8
+enc-not-misread-bytes = the text is not UTF-8 read as Windows-1252: its bytes are no UTF-8
+
+## Limits of YAML, values and templates (issue 13)
+yaml-aliases = the aliases (*name) expand the data past { $limit } KiB, ten times the file and 1 MiB more; write the values out instead
+yaml-nesting = values nest more than { $depth } levels deep; report data and profiles need a few
+checked-out-of-range = { $value } is not a { $what }; it runs from { $low } to { $high }
+checked-bad-date = `{ $value }` is not a date of the calendar between 1945 and 2100; write it as YYYY-MM-DD
+checked-bad-term = { $start } - { $end } is not a term: it starts between 1945 and 2100 and ends one to five years later
+template-partial-loop = the partial `{ $name }` includes itself ({ $chain }); rendering it would never end — remove one of these includes
+template-nesting = blocks or brackets nest more than { $most } deep here; a template needs a few
+template-dynamic-partial = a partial named by an expression (`{"{{"}> (…){"}}"}`) cannot be checked for including itself; write its name: `{"{{"}> name{"}}"}`
+data-no-paragraphs = the report data has no paragraph in any section (`sections: []` or empty sections): the report has a letterhead and no body; put the paragraphs into the sections, or render the article
+build-jobs-capped = --jobs { $jobs } is more than { $per } per core ({ $cores } cores here); using { $most }
+cli-bad-report-year = `{ $value }`: a report's date is in a year between 1945 and 2100
+cli-bad-encoding = `{ $value }` is not an encoding baocao reads; use one of { $encodings }
+cli-bad-number = `{ $value }` is not a document number; numbers run from 1 to 9999
+cli-bad-jobs = `{ $value }` is not a number of jobs; give 1 or more
+cli-removed-temp = removed { $count } temporary file(s) that an interrupted run left in { $dir }
+input-bytes = { $count } bytes
+checked-year = year
+checked-quarter = quarter
+checked-half = half-year
+checked-number = document number

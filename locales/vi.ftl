@@ -271,3 +271,78 @@ arg-max-input-size = Dung lượng lớn nhất của một đầu vào: số by
 arg-encoding = Bảng mã của bài viết khi không phải UTF-8 hay UTF-16: windows-1258, tcvn3, vni (nguyên gốc, hoặc đã từng bị đọc theo Windows-1252), utf-8-as-1252 (UTF-8 đã từng bị đọc theo Windows-1252), hoặc utf-8 để giữ nguyên văn bản.
 arg-strict = Từ chối các ký tự mà phông chữ đi kèm không vẽ được (chữ Hán, chữ Ả Rập, biểu tượng cảm xúc…) thay vì bỏ đi kèm cảnh báo.
 note = ghi chú
+
+## Ký tự không dàn trang được, từ quá dài (issue 13)
+part-body = phần nội dung
+part-summary = trích yếu
+part-header = phần tiêu đề văn bản
+part-signature = phần chữ ký
+part-recipients = phần nơi nhận
+part-profile = một đoạn chữ cố định của bộ thể thức
+layout-unsupported = không dàn trang được { $chars }: phông chữ đi kèm không có ký tự này, hoặc chữ viết từ phải sang trái; đã bỏ khỏi báo cáo
+layout-unsupported-in = { $message } (trong { $part })
+layout-unsupported-more = thêm { $places } chỗ có ký tự không dàn trang được, đã bỏ khỏi báo cáo: { $chars }
+layout-unsupported-strict = không dàn trang được các ký tự này (phông chữ đi kèm không có, hoặc chữ viết từ phải sang trái), và --strict không cho phép bỏ chúng đi: { $chars }
+layout-unsupported-hint = hãy thay hoặc xóa các ký tự này (phông Liberation Serif đi kèm có chữ Việt, La-tinh, Hy Lạp và Ki-rin), hoặc chạy không có --strict để bỏ chúng đi
+layout-word-broken = “{ $word }” (trong { $part }) dài hơn một dòng nên đã bị ngắt sang nhiều dòng
+layout-unsupported-strict-places = không dàn trang được các ký tự này (phông chữ đi kèm không có, hoặc chữ viết từ phải sang trái), và --strict không cho phép bỏ chúng đi: { $chars } ({ $places } chỗ)
+
+## Bảo vệ tệp kết quả (issue 13)
+guard-not-regular = không ghi vào { $path }: đó là { $what }, không phải tệp thông thường; hãy đưa tên tệp bằng -o (hoặc --pack)
+guard-link-loop = không ghi vào { $path }: các liên kết tượng trưng của nó tạo thành vòng lặp
+guard-same-as-input = không ghi vào { $output }: đó là tệp đầu vào { $input }{ $how }, báo cáo sẽ ghi đè lên nó; hãy chọn tên khác cho tệp kết quả
+guard-same-as-output = không ghi vào { $output }: đó cũng là tệp { $earlier }, một tệp kết quả khác của lượt này; hãy chọn tên khác
+guard-no-folder = không ghi được { $output }: chưa có thư mục { $folder }; hãy tạo thư mục trước hoặc chọn nơi ghi khác
+guard-via-link = { " " }(qua một liên kết tượng trưng)
+guard-via-hard-link = { " " }(một liên kết cứng tới nó)
+guard-interrupted = bị ngắt ({ $signal }): đã xóa { $removed } tệp tạm; không để lại báo cáo nào ghi dở
+guard-a-folder = một thư mục
+guard-a-fifo = một ống dẫn có tên (FIFO)
+guard-a-device = một thiết bị
+guard-a-socket = một socket
+guard-not-a-file = không phải là tệp
+
+## Đầu vào và giới hạn (issue 13)
+input-is-folder = { $path } là thư mục, không phải tệp; hãy đưa tệp bài viết hoặc tệp dữ liệu báo cáo (`baocao build` nhận thư mục)
+input-too-large = { $path } có dung lượng { $size }, vượt giới hạn { $limit } cho một đầu vào; nếu đúng là một bài viết, hãy nâng giới hạn bằng --max-input-size SIZE
+input-too-large-stream = { $path } chứa nhiều hơn giới hạn { $limit } cho một đầu vào; nếu đúng là một bài viết, hãy nâng giới hạn bằng --max-input-size SIZE
+input-link-loop = bỏ qua { $path }: một liên kết trỏ ngược về { $target } đang được đọc (vòng lặp)
+input-same-file = { $path } cũng là tệp { $other }; chỉ làm một lần
+input-bad-size = `{ $value }` không phải là dung lượng; hãy viết số byte hoặc một số kèm K, M hay G (KiB, MiB, GiB), ví dụ 32M
+
+## Bảng mã (issue 13)
+enc-invalid = tệp không phải là văn bản UTF-8: byte 0x{ $byte } ở vị trí byte { $offset } không mở đầu ký tự UTF-8 nào
+enc-invalid-hint = hãy lưu tệp dưới dạng văn bản thuần UTF-8, hoặc nêu bảng mã của tệp bằng --encoding (utf-16le, utf-16be, windows-1258, tcvn3, vni)
+enc-nul = tệp có byte NUL (vị trí byte { $offset }): đây là dữ liệu nhị phân, không phải văn bản
+enc-nul-hint = hãy đưa một tệp văn bản thuần lưu dưới dạng UTF-8
+enc-bad-utf16 = tệp không phải là { $what } hợp lệ: có một nửa cặp thay thế lẻ hoặc một byte lẻ ở vị trí byte { $offset }
+enc-reads-as = tệp không phải là văn bản UTF-8 (byte 0x{ $byte } ở vị trí byte { $offset }) nhưng đọc được theo { $what }: “{ $sample }”
+enc-misread = văn bản có vẻ là { $what } đã từng bị đọc nhầm theo Windows-1252: “{ $bad }” lẽ ra là “{ $good }”
+enc-convert-hint = hãy chuyển đổi bằng --encoding { $name }, hoặc lưu lại dưới dạng UTF-8 từ chương trình đã tạo ra tệp
+enc-not-misread = tệp là văn bản UTF-8 có “{ $char }”, ký tự mà Windows-1252 không có, nên không phải là { $what } bị đọc theo Windows-1252
+enc-wrong-hint = hãy bỏ --encoding, hoặc nêu đúng bảng mã của tệp
+enc-lost = việc đọc nhầm đã thay các ký tự bằng “�”: không còn biết chúng là gì nên không khôi phục chính xác được văn bản
+enc-lost-hint = hãy lấy lại văn bản từ nguồn, lưu dưới dạng UTF-8
+enc-not-misread-bytes = văn bản không phải là UTF-8 bị đọc theo Windows-1252: các byte của nó không phải là UTF-8
+
+## Giới hạn của YAML, giá trị và mẫu (issue 13)
+yaml-aliases = các bí danh (*tên) làm dữ liệu phình ra quá { $limit } KiB, gấp mười lần tệp cộng thêm 1 MiB; hãy viết thẳng các giá trị ra
+yaml-nesting = các giá trị lồng nhau sâu quá { $depth } cấp; dữ liệu báo cáo và bộ thể thức chỉ cần vài cấp
+checked-out-of-range = { $value } không phải là { $what } hợp lệ; giá trị từ { $low } đến { $high }
+checked-bad-date = `{ $value }` không phải là một ngày có thật trong khoảng 1945 đến 2100; hãy viết theo dạng YYYY-MM-DD
+checked-bad-term = { $start } - { $end } không phải là nhiệm kỳ: năm đầu từ 1945 đến 2100 và năm cuối sau đó một đến năm năm
+template-partial-loop = mẫu con `{ $name }` tự gọi lại chính nó ({ $chain }); sẽ không bao giờ dựng xong — hãy bỏ một trong các lệnh gọi này
+template-nesting = các khối hoặc dấu ngoặc lồng nhau sâu quá { $most } cấp ở đây; một mẫu chỉ cần vài cấp
+template-dynamic-partial = không kiểm tra được mẫu con gọi theo biểu thức (`{"{{"}> (…){"}}"}`) có tự gọi lại hay không; hãy viết tên của nó: `{"{{"}> name{"}}"}`
+data-no-paragraphs = dữ liệu báo cáo không có đoạn văn nào trong các phần (`sections: []` hoặc các phần trống): báo cáo chỉ có tiêu đề mà không có nội dung; hãy đưa các đoạn văn vào các phần, hoặc in từ bài viết
+build-jobs-capped = --jobs { $jobs } nhiều hơn { $per } việc mỗi nhân ({ $cores } nhân ở máy này); dùng { $most }
+cli-bad-report-year = `{ $value }`: ngày báo cáo phải thuộc một năm trong khoảng 1945 đến 2100
+cli-bad-encoding = `{ $value }` không phải là bảng mã baocao đọc được; hãy dùng một trong các bảng mã { $encodings }
+cli-bad-number = `{ $value }` không phải là số văn bản; số văn bản từ 1 đến 9999
+cli-bad-jobs = `{ $value }` không phải là số việc làm cùng lúc; hãy đưa 1 hoặc lớn hơn
+cli-removed-temp = đã xóa { $count } tệp tạm do một lượt chạy bị ngắt để lại trong { $dir }
+input-bytes = { $count } byte
+checked-year = năm
+checked-quarter = quý
+checked-half = sáu tháng
+checked-number = số văn bản

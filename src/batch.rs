@@ -39,7 +39,13 @@ pub const JOBS_PER_CORE: usize = 4;
 
 /// The warning when `--jobs` asks for more than [`JOBS_PER_CORE`] per core.
 fn jobs_cut(n: usize, cores: usize, most: usize) -> String {
-    format!("--jobs {n} is more than {JOBS_PER_CORE} per core ({cores} cores here); using {most}")
+    t!(
+        "build-jobs-capped",
+        jobs = n,
+        per = JOBS_PER_CORE,
+        cores = cores,
+        most = most
+    )
 }
 
 /// The worker count for `--jobs requested`: at most [`JOBS_PER_CORE`] per

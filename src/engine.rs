@@ -6,6 +6,8 @@
 //! out ([`LaidOut`]), or a finished file ([`Rendered`], through a
 //! [`Backend`]).
 
+mod locate;
+
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -41,6 +43,9 @@ pub struct Options {
     pub no_pdfa: bool,
     /// Leave out the empty signature field (`--no-sign-field`).
     pub no_sign_field: bool,
+    /// Refuse characters no bundled face can draw instead of leaving them
+    /// out with a warning (`--strict`).
+    pub strict: bool,
 }
 
 impl Options {
@@ -211,10 +216,14 @@ impl Engine {
         opts: &Options,
     ) -> Result<Rendered> {
         let (data, mut warnings) = self.read_input(source, bytes, Some(kind))?;
-        let mut rendered = self.render(&data, opts)?;
-        warnings.append(&mut rendered.warnings);
-        rendered.warnings = warnings;
-        Ok(rendered)
+        let laid = self.lay_out_from(&data, opts, Some((source, bytes)))?;
+        let pdf = opts.pdf().write(&laid.pages, &laid.metadata)?;
+        warnings.extend(laid.warnings);
+        Ok(Rendered {
+            pdf,
+            pages: laid.pages.len(),
+            warnings,
+        })
     }
 
     /// Renders report data as a PDF.
@@ -239,8 +248,21 @@ impl Engine {
     }
 
     /// Runs the stages up to layout: the pages before a backend writes them,
-    /// and what to warn about (the article's notes, what the letterhead lacks).
+    /// and what to warn about (the article's notes, what the letterhead
+    /// lacks, characters the fonts lack: located in the article named by
+    /// the data's `source`, read again only then).
     pub fn lay_out(&self, data: &ReportData, opts: &Options) -> Result<LaidOut> {
+        self.lay_out_from(data, opts, None)
+    }
+
+    /// [`Engine::lay_out`], with the input the data was read from, where
+    /// characters the fonts lack are looked for first.
+    fn lay_out_from(
+        &self,
+        data: &ReportData,
+        opts: &Options,
+        input: Option<(&str, &[u8])>,
+    ) -> Result<LaidOut> {
         let unnamed = t!("report-data");
         let source = data.meta.source.as_deref().unwrap_or(&unnamed);
         let mut warnings: Vec<Warning> = data
@@ -289,9 +311,17 @@ impl Engine {
         };
         let letter = letter::resolve(data, given, profile, &mut warnings)?;
         let markdown = self.markdown(data, &letter)?;
-        let doc = markup::parse(&self.templates.file_of(data.kind.name()), &markdown)?;
+        let template = self.templates.file_of(data.kind.name());
+        let doc = markup::parse(&template, &markdown)?;
         let laid_out = layout::layout(&doc, &letter, profile);
         warnings.extend(laid_out.warnings);
+        if !laid_out.missing.is_empty() {
+            let haystacks = haystacks(input, source, &template, markdown);
+            if opts.strict {
+                return Err(locate::strict_error(&laid_out.missing, &haystacks, source));
+            }
+            warnings.extend(locate::warnings(&laid_out.missing, &haystacks));
+        }
         // How the report is referred to: its type name ("Báo cáo") and trích yếu.
         let type_name = vn::sentence_case(&profile.title_block.type_name.text.value);
         // A draft says so in its title and keywords (`Dự thảo lần 2`).
@@ -340,4 +370,41 @@ fn note_text(note: &report::NoteItem, data: &ReportData) -> String {
         }
     }
     note.message.clone()
+}
+
+/// Where to look for characters the fonts lack: the input given, the
+/// article the data names (if it can be read), the markup.
+fn haystacks(
+    input: Option<(&str, &[u8])>,
+    source: &str,
+    template: &str,
+    markdown: String,
+) -> Vec<locate::Haystack> {
+    /// An article larger than this is not read again to locate characters.
+    const MAX_REREAD: u64 = 64 << 20;
+    let mut out = Vec::new();
+    if let Some((name, bytes)) = input {
+        out.push(locate::Haystack {
+            name: name.to_string(),
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            markup: false,
+        });
+    }
+    let named = input.is_some_and(|(name, _)| name == source);
+    let small = std::fs::metadata(source).is_ok_and(|m| m.is_file() && m.len() <= MAX_REREAD);
+    if !named && small {
+        if let Ok(bytes) = std::fs::read(source) {
+            out.push(locate::Haystack {
+                name: source.to_string(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+                markup: false,
+            });
+        }
+    }
+    out.push(locate::Haystack {
+        name: t!("markup-source", template = template),
+        text: markdown,
+        markup: true,
+    });
+    out
 }

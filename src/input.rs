@@ -15,49 +15,54 @@ use crate::output::FileId;
 /// a thousand times a long article.
 pub const DEFAULT_MAX_SIZE: u64 = 16 << 20;
 
-/// The messages of this module, in one place for the catalogue.
+/// The messages of this module.
 mod msg {
     use std::path::Path;
 
+    use crate::t;
+
     pub fn folder(path: &Path) -> String {
-        format!(
-            "{} is a folder, not a file; give an article or report data file (`baocao build` takes folders)",
-            path.display()
-        )
+        t!("input-is-folder", path = path.display())
     }
 
     pub fn too_big(path: &Path, size: Option<u64>, max: u64) -> String {
-        let size = match size {
-            Some(s) => format!("is {},", super::human(s)),
-            None => "holds".to_string(),
-        };
-        format!(
-            "{} {size} more than the {} an input may be; if it really is one article, raise the limit with --max-input-size SIZE",
-            path.display(),
-            super::human(max)
-        )
+        match size {
+            Some(s) => t!(
+                "input-too-large",
+                path = path.display(),
+                size = super::human(s),
+                limit = super::human(max)
+            ),
+            None => t!(
+                "input-too-large-stream",
+                path = path.display(),
+                limit = super::human(max)
+            ),
+        }
     }
 
     pub fn link_loop(path: &Path, ancestor: &Path) -> String {
-        format!(
-            "skipped {}: a link back to {}, which is being read already (a loop)",
-            path.display(),
-            ancestor.display()
+        t!(
+            "input-link-loop",
+            path = path.display(),
+            target = ancestor.display()
         )
     }
 
     pub fn twice(path: &Path, first: &Path) -> String {
-        format!(
-            "{} is the same file as {}; it is built once",
-            path.display(),
-            first.display()
+        t!(
+            "input-same-file",
+            path = path.display(),
+            other = first.display()
         )
     }
 
     pub fn bad_size(s: &str) -> String {
-        format!(
-            "`{s}` is not a size; write bytes or a number with K, M or G (KiB, MiB, GiB), e.g. 32M"
-        )
+        t!("input-bad-size", value = s)
+    }
+
+    pub fn bytes(n: u64) -> String {
+        t!("input-bytes", count = n)
     }
 }
 
@@ -157,7 +162,7 @@ fn human(n: u64) -> String {
             format!("{:.1} MiB", n as f64 / (1 << 20) as f64).replace(".0 MiB", " MiB")
         }
         n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
-        n => format!("{n} bytes"),
+        n => msg::bytes(n),
     }
 }
 

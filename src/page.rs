@@ -177,8 +177,12 @@ pub enum LineRole {
     },
     /// A line of heading block `block`.
     Heading { block: usize },
-    /// The closing block (Nơi nhận and signature), kept whole.
+    /// The closing block (Nơi nhận and signature), kept whole where it fits
+    /// on a page.
     Closing,
+    /// What continues on this page of a block taller than a page (the
+    /// letterhead's rows, the closing's recipients).
+    Continued,
 }
 
 /// A line of the body flow as placed on a page.

@@ -176,6 +176,31 @@ pub const POINT_LETTERS: [&str; 23] = [
     "u", "v", "x", "y",
 ];
 
+/// Lower case that keeps every character's byte length, so an offset found
+/// in the lower-cased text is one in the original text. A character whose
+/// lower case is longer or shorter (`İ`, `ẞ`, the Kelvin sign) stays as it
+/// is; Vietnamese letters all lower-case to their own length.
+pub trait Lower {
+    fn lower(&self) -> String;
+}
+
+impl Lower for str {
+    fn lower(&self) -> String {
+        if self.is_ascii() {
+            return self.to_ascii_lowercase();
+        }
+        let mut out = String::with_capacity(self.len());
+        for c in self.chars() {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(d), None) if d.len_utf8() == c.len_utf8() => out.push(d),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+}
+
 /// Unicode-aware upper case (`Đảng ủy` → `ĐẢNG ỦY`).
 pub fn upper(s: &str) -> String {
     s.to_uppercase()
@@ -259,6 +284,31 @@ mod tests {
         assert_eq!(format_number(1_257.0, 0), "1.257");
         assert_eq!(format_number(-43_400_000.0, 0), "-43.400.000");
         assert_eq!(format_number(999.0, 0), "999");
+    }
+
+    #[test]
+    fn lower_case_keeps_every_offset() {
+        assert_eq!("ĐẢNG ỦY Phường ƯỚC Ơ".lower(), "đảng ủy phường ước ơ");
+        // Vietnamese letters lower-case as `str::to_lowercase` does.
+        let letters: String = ('\u{c0}'..='\u{1b0}')
+            .chain('\u{1ea0}'..='\u{1ef9}')
+            .filter(|&c| c != 'İ')
+            .collect();
+        assert_eq!(letters.lower(), letters.to_lowercase());
+        for hostile in [
+            "İstanbul",
+            "\u{212a}elvin",
+            "Stra\u{1e9e}e",
+            "\u{2126}hm",
+            "ȺȾ",
+        ] {
+            let lower = hostile.lower();
+            assert_eq!(lower.len(), hostile.len(), "{hostile}");
+            let same: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+            let want: Vec<usize> = hostile.char_indices().map(|(i, _)| i).collect();
+            assert_eq!(same, want, "{hostile}");
+        }
+        assert_eq!("İ\u{212a}".lower(), "İ\u{212a}");
     }
 
     #[test]

@@ -22,16 +22,15 @@ pub fn expansion_limit(len: usize) -> usize {
     len.saturating_mul(10).saturating_add(1 << 20)
 }
 
-/// The messages of this module, in one place for the catalogue.
+/// The messages of this module.
 mod msg {
+    use crate::t;
+
     pub fn too_big(limit: usize) -> String {
-        format!(
-            "the aliases (*name) expand the data past {} KiB, ten times the file and 1 MiB more; write the values out instead",
-            limit >> 10
-        )
+        t!("yaml-aliases", limit = limit >> 10)
     }
     pub fn too_deep(depth: usize) -> String {
-        format!("values nest more than {depth} levels deep; report data and profiles need a few")
+        t!("yaml-nesting", depth = depth)
     }
 }
 

@@ -10,6 +10,7 @@ use super::clean::Line;
 use super::lines::{ends_sentence, is_credit, words};
 use super::{Article, SetAside, SetAsideReason};
 use crate::vn::Date;
+use crate::vn::Lower;
 
 /// How far down the head may reach: category, title, date, byline, a
 /// second title line.
@@ -72,7 +73,7 @@ pub(super) fn read_header(lines: &[&Line], article: &mut Article) -> usize {
 
 /// `Tác giả: X`, `Tác giả X`, `Người viết: X`, `Bài: X`: the author's line of a portal.
 fn is_byline(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = text.lower();
     let short = words(text) <= 8;
     short
         && (["tác giả", "người viết", "bài:", "phóng viên"]
@@ -139,7 +140,7 @@ pub(super) fn parse_date_line(text: &str) -> Option<DateLine> {
     if text.len() > 360 || text.chars().count() > 90 {
         return None;
     }
-    let lower = text.to_lowercase();
+    let lower = text.lower();
     let mut meta = DateLine {
         date: None,
         time: None,

@@ -2,6 +2,8 @@
 //! a list item (and its marker), a caption, a credit, web debris, the end of
 //! a sentence.
 
+use crate::vn::Lower;
+
 /// Text compared to find repeats: no final punctuation.
 pub(super) fn dedup_key(text: &str) -> &str {
     text.trim_end_matches(['.', ':', ';', '!', '?', ' '])
@@ -11,7 +13,7 @@ pub(super) fn dedup_key(text: &str) -> &str {
 /// without lower-casing a whole paragraph.
 pub(super) fn lower_prefix(text: &str, n: usize) -> String {
     let end = text.char_indices().nth(n).map_or(text.len(), |(at, _)| at);
-    text[..end].to_lowercase()
+    text[..end].lower()
 }
 
 /// Removes web-page leftovers (`]]>`, `<![CDATA[`, lone punctuation) from a
@@ -392,7 +394,7 @@ const SCENE: [&str; 12] = [
 /// line that is not a sentence, or a short sentence naming who is shown
 /// doing what (`Đ/c … phát biểu tại hội nghị.`) without telling a story.
 pub(super) fn is_caption(text: &str, last: bool) -> bool {
-    let lower = text.to_lowercase();
+    let lower = text.lower();
     let n = words(text);
     if SCENE.iter().any(|p| lower.starts_with(p)) && n <= 40 {
         return true;
@@ -504,7 +506,7 @@ pub(super) fn bullet_caption(text: &str) -> bool {
     let n = words(text);
     (capitalised(text) && n <= 5 && !ends_sentence(text))
         || (ends_sentence(text) && is_caption(text, false))
-        || SCENE.iter().any(|p| text.to_lowercase().starts_with(p))
+        || SCENE.iter().any(|p| text.lower().starts_with(p))
 }
 
 /// A line that opens with a person's name and what they are: `Phạm
@@ -530,7 +532,7 @@ fn person_led(text: &str) -> bool {
 /// cáo sơ kết cho thấy …`, or a caption ending where a no-break space
 /// (offsets in `nbsp`) meets a capital letter. Returns the caption's length.
 pub(super) fn glued_caption(text: &str, nbsp: &[usize]) -> Option<usize> {
-    let lower = text.to_lowercase();
+    let lower = text.lower();
     for scene in ["quang cảnh", "toàn cảnh"] {
         if !lower.starts_with(scene) {
             continue;
@@ -624,7 +626,7 @@ pub(super) fn trailing_credit(text: &str) -> Option<usize> {
     // `(Theo …)`, `(Nguồn: …)` closing the paragraph.
     if core.ends_with(')') {
         if let Some(open) = core.rfind('(') {
-            let inside = core[open + 1..].to_lowercase();
+            let inside = core[open + 1..].lower();
             if (inside.starts_with("theo ") || inside.starts_with("nguồn"))
                 && words(&inside) <= 10
                 && open > 0
@@ -634,7 +636,8 @@ pub(super) fn trailing_credit(text: &str) -> Option<usize> {
         }
     }
     // After the last sentence end: a credit line.
-    let cut = core.rfind(['.', '!', '?', '…'])? + 1;
+    let end = core.rfind(['.', '!', '?', '…'])?;
+    let cut = end + core[end..].chars().next().map_or(1, char::len_utf8);
     let tail = core[cut..].trim_start();
     let start = text.len() - text[cut..].trim_start().len();
     (!tail.is_empty() && is_credit(tail, true, true) && words(tail) <= 10 && cut > 0)
@@ -643,7 +646,7 @@ pub(super) fn trailing_credit(text: &str) -> Option<usize> {
 
 /// A paragraph ending by announcing a gallery: `Sau đây là một số hình ảnh …`.
 pub(super) fn announces_gallery(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = text.lower();
     words(text) <= 25
         && (lower.contains("một số hình ảnh")
             || lower.contains("hình ảnh tại")
@@ -700,7 +703,7 @@ pub(super) fn is_caps_heading(text: &str) -> bool {
 /// paragraphs after it (`Đưa du lịch trở thành ngành kinh tế mũi nhọn`):
 /// not a caption's scene, person or photo credit.
 pub(super) fn is_topic_line(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = text.lower();
     let n = words(text);
     // Words here are syllables: a heading of a dozen words has twenty.
     (2..=25).contains(&n)

@@ -23,6 +23,7 @@ use crate::error::{Error, Location, Result};
 use crate::i18n::Lang;
 use crate::vn::Date;
 use crate::{t, t_in};
+use crate::vn::Lower;
 use clean::{clean_lines, join_wrapped, Line};
 use header::read_header;
 use lines::{
@@ -170,10 +171,7 @@ pub fn read_with(source: &str, bytes: &[u8], encoding: Option<Encoding>) -> Resu
 fn restates(text: &str, earlier: &str) -> bool {
     let set = |t: &str| -> std::collections::HashSet<String> {
         t.split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).lower())
             .filter(|w| !w.is_empty())
             .collect()
     };
@@ -185,7 +183,7 @@ fn restates(text: &str, earlier: &str) -> bool {
 fn read_body(lines: &[Line], article: &mut Article) {
     let count = lines.len();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let title_key = dedup_key(&article.title).to_lowercase();
+    let title_key = dedup_key(&article.title).lower();
     // After the heading of a related-articles list, its items are links.
     let mut in_related = false;
     // The line number of a lone bracketed source (`(QK7 Online)`), which
@@ -205,9 +203,17 @@ fn read_body(lines: &[Line], article: &mut Article) {
     };
     for (i, line) in lines.iter().enumerate() {
         let (mut text, debris) = strip_debris(&line.text);
+        // The no-break spaces' offsets are into `line.text`: they follow
+        // the text as its front is cut, and are lost if debris rewrote it.
+        let mut nbsp = line.nbsp.clone();
         if let Some(d) = debris {
             aside(article, line.number, &d, SetAsideReason::Debris);
+            nbsp.clear();
         }
+        let cut_front = |nbsp: &mut Vec<usize>, n: usize| {
+            nbsp.retain(|&at| at > n);
+            nbsp.iter_mut().for_each(|at| *at -= n);
+        };
         if text.is_empty() {
             continue;
         }
@@ -229,16 +235,18 @@ fn read_body(lines: &[Line], article: &mut Article) {
             if let Some(n) = dateline_prefix(&text) {
                 aside(article, line.number, &text[..n], SetAsideReason::Credit);
                 text = text[n..].to_string();
+                cut_front(&mut nbsp, n);
             } else if source_line.is_some_and(|l| l + 2 >= line.number) {
                 if let Some(rest) = text.strip_prefix("- ").or_else(|| text.strip_prefix("– ")) {
                     if rest.chars().next().is_some_and(char::is_uppercase) {
+                        cut_front(&mut nbsp, text.len() - rest.len());
                         text = rest.to_string();
                     }
                 }
             }
         }
         // A caption glued in front of the paragraph.
-        if let Some(n) = glued_caption(&text, &line.nbsp) {
+        if let Some(n) = glued_caption(&text, &nbsp) {
             aside(article, line.number, &text[..n], SetAsideReason::Caption);
             text = text[n..].trim_start().to_string();
         }
@@ -250,7 +258,7 @@ fn read_body(lines: &[Line], article: &mut Article) {
             }
         }
         let key = dedup_key(&text).to_string();
-        let repeats_title = opening && key.to_lowercase() == title_key;
+        let repeats_title = opening && key.lower() == title_key;
         let marker = item_marker(&text);
         let next = lines.get(i + 1).map(|l| l.text.as_str());
         let next_long = next.is_some_and(|n| words(n) >= 20);
@@ -471,6 +479,36 @@ mod tests {
                 "{before}\n\nTại hội nghị, đồng chí Bí thư phát biểu\n\n{after}"
             )),
             vec![(6, SetAsideReason::Caption)]
+        );
+    }
+
+    #[test]
+    fn a_caption_glued_by_a_no_break_space_is_found_after_a_dateline() {
+        // The space's offset is into the line before its dateline is cut.
+        let text = "Tiêu đề bài viết năm 2021\nNgày đăng 13/01/2022\n\n(BĐ) - Đồng chí Bí thư phát biểu tại hội nghị (Ảnh: Minh Anh)\u{a0}Sáng 12/1, Đảng ủy phường tổ chức hội nghị tổng kết công tác năm 2021 với các đồng chí.\n";
+        let a = read("t.txt", text.as_bytes()).unwrap();
+        assert_eq!(
+            a.blocks[0].text,
+            "Sáng 12/1, Đảng ủy phường tổ chức hội nghị tổng kết công tác năm 2021 với các đồng chí."
+        );
+        let caption = a
+            .set_aside
+            .iter()
+            .find(|s| s.reason == SetAsideReason::Caption);
+        assert_eq!(
+            caption.map(|s| s.text.as_str()),
+            Some("Đồng chí Bí thư phát biểu tại hội nghị (Ảnh: Minh Anh)")
+        );
+    }
+
+    #[test]
+    fn a_dateline_then_a_no_break_space_inside_a_letter_keeps_the_paragraph() {
+        // Found by the fuzz driver: the stale offset fell inside `ự`.
+        let text = "Tiêu đề bài viết năm 2021\nNgày đăng 13/01/2022\n\n(BĐ) - Sáng 12/1, Đảng ủy phường tổ chức hội nghị,\u{a0}về dự hội nghị có đồng chí Bí thư.\n";
+        let a = read("t.txt", text.as_bytes()).unwrap();
+        assert_eq!(
+            a.blocks[0].text,
+            "Sáng 12/1, Đảng ủy phường tổ chức hội nghị, về dự hội nghị có đồng chí Bí thư."
         );
     }
 

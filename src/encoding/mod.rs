@@ -89,44 +89,62 @@ impl Encoding {
     }
 }
 
-/// The messages of this module, in one place for the catalogue.
+/// The messages of this module.
 mod msg {
+    use crate::t;
+
     pub fn invalid_utf8(byte: u8, offset: usize) -> String {
-        format!("the file is not UTF-8 text: byte 0x{byte:02X} at byte offset {offset} begins no UTF-8 character")
+        t!("enc-invalid", byte = format!("{byte:02X}"), offset = offset)
     }
-    pub const INVALID_HINT: &str = "save it as UTF-8 plain text, or name its encoding with --encoding (utf-16le, utf-16be, windows-1258, tcvn3, vni)";
+    pub fn invalid_hint() -> String {
+        t!("enc-invalid-hint")
+    }
 
     pub fn nul(offset: usize) -> String {
-        format!("the file holds a NUL byte (byte offset {offset}): it is binary data, not text")
+        t!("enc-nul", offset = offset)
     }
-    pub const NUL_HINT: &str = "give a plain-text file saved as UTF-8";
+    pub fn nul_hint() -> String {
+        t!("enc-nul-hint")
+    }
 
     pub fn invalid_utf16(what: &str, offset: usize) -> String {
-        format!("the file is not valid {what}: an unpaired surrogate or a lone byte at byte offset {offset}")
+        t!("enc-bad-utf16", what = what, offset = offset)
     }
 
     pub fn legacy(what: &str, byte: u8, offset: usize, sample: &str) -> String {
-        format!("the file is not UTF-8 text (byte 0x{byte:02X} at byte offset {offset}) but reads as {what}: “{sample}”")
-    }
-
-    pub fn mojibake(what: &str, bad: &str, good: &str) -> String {
-        format!("the text looks like {what} that was once read as Windows-1252: “{bad}” would read “{good}”")
-    }
-
-    pub fn convert(name: &str) -> String {
-        format!(
-            "convert it with --encoding {name}, or save it as UTF-8 from the program that made it"
+        t!(
+            "enc-reads-as",
+            byte = format!("{byte:02X}"),
+            offset = offset,
+            what = what,
+            sample = sample
         )
     }
 
-    pub fn not_misread(what: &str, c: char) -> String {
-        format!("the file is UTF-8 text with “{c}”, which Windows-1252 lacks, so it is not {what} read as Windows-1252")
+    pub fn mojibake(what: &str, bad: &str, good: &str) -> String {
+        t!("enc-misread", what = what, bad = bad, good = good)
     }
-    pub const NOT_MISREAD_HINT: &str =
-        "leave out --encoding, or name the encoding the file really has";
 
-    pub const LOST: &str = "the misreading replaced characters with “�”: what they were is lost, so the text cannot be repaired exactly";
-    pub const LOST_HINT: &str = "take the text again from where it came from, saved as UTF-8";
+    pub fn convert(name: &str) -> String {
+        t!("enc-convert-hint", name = name)
+    }
+
+    pub fn not_misread(what: &str, c: char) -> String {
+        t!("enc-not-misread", char = c.to_string(), what = what)
+    }
+    pub fn not_misread_hint() -> String {
+        t!("enc-wrong-hint")
+    }
+    pub fn not_misread_bytes() -> String {
+        t!("enc-not-misread-bytes")
+    }
+
+    pub fn lost() -> String {
+        t!("enc-lost")
+    }
+    pub fn lost_hint() -> String {
+        t!("enc-lost-hint")
+    }
 }
 
 /// The share of words that must read as Vietnamese for an encoding to be
@@ -203,7 +221,7 @@ fn unicode(source: &str, bytes: &[u8], force: Option<Encoding>) -> Result<Decode
                 at(source, before),
                 msg::invalid_utf8(rest[e.valid_up_to()], body + e.valid_up_to()),
             )
-            .with_hint(msg::INVALID_HINT);
+            .with_hint(msg::invalid_hint());
             Ok(Decoded::NotUtf8 { error, body })
         }
     }
@@ -248,7 +266,7 @@ fn utf16_text(source: &str, bytes: &[u8], e: Encoding, offset: usize) -> Result<
                     at(source, &text),
                     msg::invalid_utf16(e.describe(), offset + consumed),
                 )
-                .with_hint(msg::INVALID_HINT))
+                .with_hint(msg::invalid_hint()))
             }
         }
     }
@@ -257,7 +275,7 @@ fn utf16_text(source: &str, bytes: &[u8], e: Encoding, offset: usize) -> Result<
             at(source, &text),
             msg::invalid_utf16(e.describe(), offset + bytes.len() - 1),
         )
-        .with_hint(msg::INVALID_HINT));
+        .with_hint(msg::invalid_hint()));
     }
     no_nul(source, &text, offset)?;
     Ok(text)
@@ -269,7 +287,7 @@ fn no_nul(source: &str, text: &str, offset: usize) -> Result<()> {
         None => Ok(()),
         Some(i) => {
             Err(Error::invalid(at(source, &text[..i]), msg::nul(offset + i))
-                .with_hint(msg::NUL_HINT))
+                .with_hint(msg::nul_hint()))
         }
     }
 }
@@ -318,9 +336,9 @@ fn convert(source: &str, bytes: &[u8], e: Encoding) -> Result<String> {
                         .find(|(_, c)| as_1252_bytes(&c.to_string()).is_none())
                         .unwrap_or((0, '?'));
                     let (message, hint) = if c == '\u{fffd}' {
-                        (msg::LOST.to_string(), msg::LOST_HINT)
+                        (msg::lost(), msg::lost_hint())
                     } else {
-                        (msg::not_misread(e.describe(), c), msg::NOT_MISREAD_HINT)
+                        (msg::not_misread(e.describe(), c), msg::not_misread_hint())
                     };
                     return Err(Error::invalid(at(source, &text[..i]), message).with_hint(hint));
                 };
@@ -329,9 +347,9 @@ fn convert(source: &str, bytes: &[u8], e: Encoding) -> Result<String> {
                         Some(t) => t,
                         None => return Err(Error::invalid(
                             Location::file(source),
-                            "the text is not UTF-8 read as Windows-1252: its bytes are no UTF-8",
+                            msg::not_misread_bytes(),
                         )
-                        .with_hint(msg::NOT_MISREAD_HINT)),
+                        .with_hint(msg::not_misread_hint())),
                     }
                 } else {
                     read_legacy(e, &raw)

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::coverage::Part;
 use super::measure::Wrap;
 use super::paginate::{Mark, VItem};
 use super::{Layouter, Style};
@@ -39,10 +40,10 @@ impl Layouter<'_> {
             let mut y = first;
             for row in rows {
                 let style = Style::from(&row.size_pt, &row.face);
-                let text = match (&row.text, row.field) {
-                    (Some(t), _) => t.value.as_str(),
-                    (None, Some(f)) => letter.field(f),
-                    (None, None) => "",
+                let (text, part) = match (&row.text, row.field) {
+                    (Some(t), _) => (t.value.as_str(), Part::Profile),
+                    (None, Some(f)) => (letter.field(f), Part::Header),
+                    (None, None) => ("", Part::Header),
                 };
                 if let Some(y_other) = row
                     .align_with
@@ -58,7 +59,7 @@ impl Layouter<'_> {
                     RowWrap::Balanced => Wrap::Balanced,
                     RowWrap::Phrases => Wrap::BalancedAtPhrases,
                 };
-                let runs = self.centred(text, style, x0, width, leading, wrap);
+                let runs = self.centred(text, style, x0, width, leading, wrap, part);
                 let mut last = y;
                 let mut widest: Option<(f32, f32)> = None;
                 for mut r in runs {
@@ -124,6 +125,7 @@ impl Layouter<'_> {
         let t = &p.title_block;
         let leading = t.line_height_pt.get();
         let mut y = header_bottom + leading + t.space_before_pt.get();
+        let type_name_y = y;
         self.centred_on_first_page(
             &t.type_name.text.value,
             Style::fixed(&t.type_name),
@@ -143,10 +145,15 @@ impl Layouter<'_> {
             max_w,
             leading,
             Wrap::BalancedAtPhrases,
+            Part::Summary,
         );
         let n = lines.len() as f32;
+        // Where page 1 is too short for them: `BÁO CÁO` stays with the trích
+        // yếu's first line, the separator with its last.
+        let mut summary = (f32::MAX, f32::MIN);
         for mut r in lines {
             r.baseline += y + leading;
+            summary = (summary.0.min(r.baseline), summary.1.max(r.baseline));
             self.first_page.push(Item::Text(r));
         }
         y += (n + 1.0) * leading;
@@ -156,6 +163,10 @@ impl Layouter<'_> {
             y,
             leading,
         );
+        if summary.0 <= summary.1 {
+            self.first_page_keep.push((type_name_y, summary.0));
+            self.first_page_keep.push((summary.1, y));
+        }
         y + t.space_after_pt.get()
     }
 
@@ -168,6 +179,7 @@ impl Layouter<'_> {
             self.measure,
             leading,
             Wrap::Balanced,
+            Part::Profile,
         );
         for mut r in lines {
             r.baseline += y;
@@ -210,7 +222,14 @@ impl Layouter<'_> {
             .collect();
         lines.push(letter.filing_line.clone());
         for line in lines {
-            let wrapped = self.wrap_plain(&line, list, left_w, left_w - hang, Wrap::Fill);
+            let wrapped = self.wrap_plain(
+                &line,
+                list,
+                left_w,
+                left_w - hang,
+                Wrap::Fill,
+                Part::Recipients,
+            );
             for (i, w) in wrapped.iter().enumerate() {
                 list_y += list_leading;
                 let x = if i == 0 { self.left } else { self.left + hang };
@@ -238,7 +257,16 @@ impl Layouter<'_> {
             if i == 2 {
                 space_bottom = y - style.ascent();
             }
-            for mut r in self.centred(text, style, right_x, right_w, leading, Wrap::Balanced) {
+            let lines = self.centred(
+                text,
+                style,
+                right_x,
+                right_w,
+                leading,
+                Wrap::Balanced,
+                Part::Signature,
+            );
+            for mut r in lines {
                 r.baseline += y;
                 y = r.baseline;
                 items.push(Item::Text(r));
@@ -264,6 +292,8 @@ impl Layouter<'_> {
             descent: right_bottom.max(left_bottom),
             kind: LineRole::Closing,
             mark: Some(Mark::Signing(signing)),
+            // The signature block, from the authority to the name, is never cut.
+            breakable: Some(vec![(0.0, y)]),
         }
     }
 }

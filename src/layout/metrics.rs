@@ -67,7 +67,7 @@ pub fn pagination(pages: &[Page], profile: &FormatProfile) -> Pagination {
                         m.lonely_closing += 1;
                     }
                 }
-                LineRole::Body { .. } => {}
+                LineRole::Body { .. } | LineRole::Continued => {}
             }
         }
         for item in &page.items {

@@ -15,15 +15,18 @@
 //! here knows the Party format.
 
 mod blocks;
+mod coverage;
 mod letterhead;
 pub mod linebreak;
 mod measure;
+pub mod messages;
 pub mod metrics;
 mod paginate;
 mod paragraph;
 mod phrases;
+mod split;
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
 
 use crate::error::Warning;
 use crate::font::Face;
@@ -31,27 +34,32 @@ use crate::letter::Letter;
 use crate::markup::Document;
 use crate::page::{Item, Page};
 use crate::profile::{FaceName, FixedText, FormatProfile, TextStyle, Val};
-use crate::t;
+pub use coverage::{settable, Missing, Part};
 
 /// Laid-out pages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     pub pages: Vec<Page>,
     pub warnings: Vec<Warning>,
+    /// Characters no face could draw, left out (the engine reports them).
+    pub missing: Vec<Missing>,
 }
 
 /// Lays out a report.
 pub fn layout(doc: &Document, letter: &Letter, profile: &FormatProfile) -> Layout {
+    let doc = coverage::nfc_document(doc);
+    let letter = coverage::nfc_letter(letter);
+    let (doc, letter) = (doc.as_ref(), letter.as_ref());
     let mut l = Layouter::new(profile);
     let header_bottom = l.header(letter);
     let body_start = l.title_block(&doc.summary, header_bottom);
     let mut vitems = l.body(doc);
     vitems.push(l.closing(letter));
     let pages = l.paginate(vitems, body_start);
-    l.check_coverage(&pages);
     Layout {
         pages,
         warnings: l.warnings,
+        missing: l.missing.into_inner(),
     }
 }
 
@@ -64,9 +72,13 @@ struct Layouter<'a> {
     page_height: f32,
     top: f32,
     bottom: f32,
-    /// Page-1 items (header and title block).
+    /// Page-1 items (header and title block), on a page 1 as long as they
+    /// need; [`paginate`] moves what passes the bottom margin on.
     first_page: Vec<Item>,
+    /// Baselines (first, last) of the letterhead's lines kept on one page.
+    first_page_keep: Vec<(f32, f32)>,
     warnings: Vec<Warning>,
+    missing: RefCell<Vec<Missing>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,30 +126,9 @@ impl<'a> Layouter<'a> {
             top: p.margins.top_mm.pt_from_mm(),
             bottom: p.page.height_mm.pt_from_mm() - p.margins.bottom_mm.pt_from_mm(),
             first_page: Vec::new(),
+            first_page_keep: Vec::new(),
             warnings: Vec::new(),
-        }
-    }
-
-    /// Warns about characters the fonts cannot draw.
-    fn check_coverage(&mut self, pages: &[Page]) {
-        let mut missing: BTreeSet<char> = BTreeSet::new();
-        for page in pages {
-            for item in &page.items {
-                if let Item::Text(r) = item {
-                    let m = r.face.metrics();
-                    missing.extend(r.text().chars().filter(|c| !m.covers(*c)));
-                }
-            }
-        }
-        if !missing.is_empty() {
-            let list: Vec<String> = missing
-                .iter()
-                .map(|c| format!("“{c}” (U+{:04X})", *c as u32))
-                .collect();
-            self.warnings.push(Warning::new(t!(
-                "layout-missing-glyphs",
-                chars = list.join(", ")
-            )));
+            missing: RefCell::new(Vec::new()),
         }
     }
 }

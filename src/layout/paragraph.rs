@@ -4,9 +4,10 @@
 
 use std::borrow::Cow;
 
+use super::coverage::Part;
 use super::linebreak::{self, break_allowed, Breaks, Item as BreakItem, Line, Mode, Params};
 use super::phrases::{self, Break, Word};
-use super::{Layouter, Style};
+use super::{messages, Layouter, Style};
 use crate::error::Warning;
 use crate::font::Face;
 use crate::markup::Span;
@@ -54,6 +55,21 @@ impl<'s> Frags<'s> {
     }
 }
 
+/// The drawable pieces of a word: almost always the word itself.
+enum Pieces<'s> {
+    One(&'s str),
+    Many(Vec<&'s str>),
+}
+
+impl<'s> Pieces<'s> {
+    fn as_slice(&self) -> &[&'s str] {
+        match self {
+            Pieces::One(p) => std::slice::from_ref(p),
+            Pieces::Many(v) => v,
+        }
+    }
+}
+
 impl Token<'_> {
     fn text(&self) -> Cow<'_, str> {
         match self.frags.as_slice() {
@@ -85,7 +101,9 @@ impl Layouter<'_> {
         };
         let first_width = self.measure - indent;
         let mut tokens = self.tokens(spans, size);
-        self.split_overlong(&mut tokens, first_width.min(self.measure), size, block_no);
+        // Pieces of an overlong word fit the narrower of the first and later lines.
+        let widest = first_width.min(self.measure - hang);
+        self.split_overlong(&mut tokens, widest, size, block_no);
         if tokens.is_empty() {
             return Vec::new();
         }
@@ -229,15 +247,23 @@ impl Layouter<'_> {
                 if piece.is_empty() {
                     continue;
                 }
-                let w = self.width(piece, Style { face, size });
-                let t = current.get_or_insert_with(|| Token {
-                    frags: Frags::new(),
-                    width: 0.0,
-                    space_face: face,
-                    space: 0.0,
-                });
-                t.frags.push((piece, face));
-                t.width += w;
+                // Characters no face draws leave nothing, not even their word's space.
+                let pieces = if super::coverage::settable_all(face, piece) {
+                    Pieces::One(piece)
+                } else {
+                    Pieces::Many(self.drawable(piece, face, Part::Body))
+                };
+                for piece in pieces.as_slice() {
+                    let w = self.width(piece, Style { face, size });
+                    let t = current.get_or_insert_with(|| Token {
+                        frags: Frags::new(),
+                        width: 0.0,
+                        space_face: face,
+                        space: 0.0,
+                    });
+                    t.frags.push((piece, face));
+                    t.width += w;
+                }
             }
         }
         if let Some(t) = current {
@@ -259,11 +285,8 @@ impl Layouter<'_> {
                 continue;
             }
             let t = tokens.remove(i);
-            self.warnings.push(Warning::new(t!(
-                "layout-word-too-wide",
-                word = t.text(),
-                block = block_no + 1
-            )));
+            self.warnings
+                .push(messages::word_broken_in_block(&t.text(), block_no));
             let mut pieces: Vec<Token> = Vec::new();
             let empty = || Token {
                 frags: Frags::new(),
@@ -545,5 +568,30 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.message.contains("dài hơn một dòng")));
+    }
+
+    #[test]
+    fn pieces_of_a_long_word_fit_later_lines_narrower_than_the_first() {
+        // Found by tests/properties_page.rs: a heading whose later lines are
+        // indented more than its first had pieces sized for the first line.
+        let p = FormatProfile::party_2018();
+        let mut l = Layouter::new(&p);
+        let spans = vec![Span {
+            text: "A".repeat(300),
+            bold: true,
+            italic: false,
+        }];
+        let right = l.left + l.measure;
+        let lines = l.set_paragraph(&spans, 14.0, 0.0, 60.0, Mode::Ragged, Align::Left, 0);
+        assert!(lines.len() >= 3);
+        for item in lines.iter().flatten() {
+            if let Item::Text(r) = item {
+                assert!(
+                    r.x + r.width() <= right + 0.01,
+                    "{} passes {right}",
+                    r.x + r.width()
+                );
+            }
+        }
     }
 }

@@ -195,6 +195,15 @@ pub(crate) fn balanced(
             }
         }
     }
+    if best[n].is_none() {
+        // Words that may not be parted are wider than the line together:
+        // part them where it costs least, rather than pass the margin.
+        let relaxed: Vec<Break> = breaks
+            .iter()
+            .map(|b| if *b == Break::Never { Break::Name } else { *b })
+            .collect();
+        return balanced(words, &relaxed, first_width, width);
+    }
     let mut lines = Vec::new();
     let mut j = n;
     while j > 0 {
@@ -230,7 +239,9 @@ pub(crate) fn fill(
                 break;
             }
             natural += words[end - 1].space + words[end].width;
-            if natural > target + 0.01 && fits_to.is_some() {
+            if natural > target + 0.01 {
+                // Nowhere allowed before the line is full: break here anyway.
+                fits_to.get_or_insert(end);
                 break;
             }
             end += 1;
@@ -348,5 +359,27 @@ mod tests {
         let lines = fill(&w, &b, 210.0, 200.0);
         let text: Vec<String> = lines.iter().map(|(s, e)| words[*s..*e].join(" ")).collect();
         assert_eq!(text, ["- Ban Thường vụ Quận ủy Long Biên", "(để báo cáo);"]);
+    }
+
+    #[test]
+    fn words_that_may_not_part_are_parted_rather_than_pass_the_margin() {
+        // Found by tests/properties_page.rs: a bracket wider than the line
+        // left no way to break, and the last line had no start.
+        let words = split("x (để báo cáo) y");
+        let b = classes(&words, &rules(), true);
+        assert!(b[1..3].iter().all(|c| *c == Break::Never));
+        let w = widths(&words);
+        let lines = balanced(&w, &b, 40.0, 40.0);
+        assert_eq!(lines.last().unwrap().1, words.len());
+        let lines = fill(&w, &b, 40.0, 40.0);
+        for (s, e) in lines {
+            let width: f32 =
+                w[s..e].iter().map(|x| x.width).sum::<f32>() + 3.5 * (e - s - 1) as f32;
+            assert!(
+                e - s == 1 || width <= 40.01,
+                "{:?} is {width} wide",
+                &words[s..e]
+            );
+        }
     }
 }

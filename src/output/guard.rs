@@ -27,50 +27,62 @@ const MAX_LINKS: usize = 40;
 mod msg {
     use std::path::Path;
 
-    pub fn not_regular(path: &Path, what: &str) -> String {
-        format!(
-            "refusing to write {}: it is {what}, not a regular file; give a file name with -o (or --pack)",
-            path.display()
-        )
+    use crate::t;
+
+    pub fn not_regular(path: &Path, what: String) -> String {
+        t!("guard-not-regular", path = path.display(), what = what)
     }
 
     pub fn link_loop(path: &Path) -> String {
-        format!(
-            "refusing to write {}: its symbolic links go round in a loop",
-            path.display()
-        )
+        t!("guard-link-loop", path = path.display())
     }
 
-    pub fn same_as_input(output: &Path, input: &Path, how: &str) -> String {
-        format!(
-            "refusing to write {}: it is the input {}{how}, which the report would replace; choose another output name",
-            output.display(),
-            input.display()
+    pub fn same_as_input(output: &Path, input: &Path, how: String) -> String {
+        t!(
+            "guard-same-as-input",
+            output = output.display(),
+            input = input.display(),
+            how = how
         )
     }
 
     pub fn same_as_output(output: &Path, earlier: &Path) -> String {
-        format!(
-            "refusing to write {}: it is the same file as {}, another output of this run; choose another name",
-            output.display(),
-            earlier.display()
+        t!(
+            "guard-same-as-output",
+            output = output.display(),
+            earlier = earlier.display()
         )
     }
 
     pub fn no_folder(output: &Path, folder: &Path) -> String {
-        format!(
-            "cannot write {}: the folder {} does not exist; create it first or choose another output",
-            output.display(),
-            folder.display()
+        t!(
+            "guard-no-folder",
+            output = output.display(),
+            folder = folder.display()
         )
     }
 
-    pub const VIA_LINK: &str = " (through a symbolic link)";
-    pub const VIA_HARD_LINK: &str = " (a hard link to it)";
+    pub fn via_link() -> String {
+        t!("guard-via-link")
+    }
+
+    pub fn via_hard_link() -> String {
+        t!("guard-via-hard-link")
+    }
 
     pub fn interrupted(signal: i32, removed: usize) -> String {
         let name = if signal == 2 { "SIGINT" } else { "SIGTERM" };
-        format!("interrupted ({name}): removed {removed} temporary file(s); no report was left half-written")
+        t!("guard-interrupted", signal = name, removed = removed)
+    }
+
+    pub fn kind(which: &str) -> String {
+        match which {
+            "folder" => t!("guard-a-folder"),
+            "fifo" => t!("guard-a-fifo"),
+            "device" => t!("guard-a-device"),
+            "socket" => t!("guard-a-socket"),
+            _ => t!("guard-not-a-file"),
+        }
     }
 }
 
@@ -132,25 +144,25 @@ fn io_error(path: &Path, source: io::Error) -> Error {
 }
 
 /// What a file that is not a regular file is, for messages.
-fn what(m: &std::fs::Metadata) -> &'static str {
+fn what(m: &std::fs::Metadata) -> String {
     if m.is_dir() {
-        return "a folder";
+        return msg::kind("folder");
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let t = m.file_type();
         if t.is_fifo() {
-            return "a FIFO (named pipe)";
+            return msg::kind("fifo");
         }
         if t.is_char_device() || t.is_block_device() {
-            return "a device";
+            return msg::kind("device");
         }
         if t.is_socket() {
-            return "a socket";
+            return msg::kind("socket");
         }
     }
-    "not a file"
+    msg::kind("other")
 }
 
 /// `path` made absolute and canonical as far as it exists, the rest
@@ -235,14 +247,14 @@ pub fn check(inputs: &[PathBuf], outputs: &[PathBuf], creates: Option<&Path>) ->
 }
 
 /// How an output is an input, when not by the same name.
-fn how(output: &Path, input: &Path) -> &'static str {
+fn how(output: &Path, input: &Path) -> String {
     let linked = std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink());
     if linked {
-        msg::VIA_LINK
+        msg::via_link()
     } else if std::fs::canonicalize(output).ok() != std::fs::canonicalize(input).ok() {
-        msg::VIA_HARD_LINK
+        msg::via_hard_link()
     } else {
-        ""
+        String::new()
     }
 }
 

@@ -362,6 +362,9 @@ pub struct Closing {
     pub title: TextStyle,
     pub name_below_title_mm: Val<f32>,
     pub name: TextStyle,
+    /// A closing taller than a page continues on the next, its signature
+    /// block whole: at least this many lines of it go on each side.
+    pub min_lines_at_break: Val<usize>,
     pub recipients_label: RecipientsLabel,
     pub recipients: Recipients,
 }

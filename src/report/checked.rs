@@ -11,18 +11,35 @@ use crate::vn::Date;
 /// The years a report may be about or dated in.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1945..=2100;
 
-/// The messages of these checks, in one place for the catalogue.
+/// The messages of these checks.
 mod msg {
+    use crate::t;
+
     pub fn out_of_range(what: &str, value: i64, low: i64, high: i64) -> String {
-        format!("{value} is not a {what}; it runs from {low} to {high}")
-    }
-    pub fn bad_date(value: &str) -> String {
-        format!(
-            "`{value}` is not a date of the calendar between 1945 and 2100; write it as YYYY-MM-DD"
+        let what = match what {
+            "year" => t!("checked-year"),
+            "quarter" => t!("checked-quarter"),
+            "half-year" => t!("checked-half"),
+            "document number" => t!("checked-number"),
+            other => other.to_string(),
+        };
+        t!(
+            "checked-out-of-range",
+            value = value.to_string(),
+            what = what,
+            low = low.to_string(),
+            high = high.to_string()
         )
     }
+    pub fn bad_date(value: &str) -> String {
+        t!("checked-bad-date", value = value)
+    }
     pub fn bad_term(start: i32, end: i32) -> String {
-        format!("{start} - {end} is not a term: it starts between 1945 and 2100 and ends one to five years later")
+        t!(
+            "checked-bad-term",
+            start = start.to_string(),
+            end = end.to_string()
+        )
     }
 }
 

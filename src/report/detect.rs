@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::Kind;
+use crate::vn::Lower;
 
 /// The detection rules of the lexicon.
 #[derive(Debug, Clone, Deserialize)]
@@ -92,8 +93,8 @@ impl Detection {
     /// Detects the kind of an article from its `title` and its body
     /// paragraphs in order (`lead` needs only the first few).
     pub fn detect(&self, title: &str, lead: &[&str]) -> Detected {
-        let title = title.to_lowercase();
-        let lead: Vec<String> = lead.iter().take(LEAD).map(|p| p.to_lowercase()).collect();
+        let title = title.lower();
+        let lead: Vec<String> = lead.iter().take(LEAD).map(|p| p.lower()).collect();
         let mut reasons = Vec::new();
         let not = |reasons: Vec<String>| Detected {
             kind: self.default_kind,

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, BlockKind, SetAsideReason};
 use crate::t;
+use crate::vn::Lower;
 pub use detect::{Detected, Detection};
 pub use issuer::{Letterhead, Place, Sourced};
 pub use kind::{Kind, KindInfo, GENERAL, KINDS, OPENING};
@@ -214,7 +215,7 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
 
     let blocks = &article.blocks;
     // Lower-cased once: every rule below matches on lower-case text.
-    let lower: Vec<String> = blocks.iter().map(|b| b.text.to_lowercase()).collect();
+    let lower: Vec<String> = blocks.iter().map(|b| b.text.lower()).collect();
     let placed = route::route(blocks, &lower, kind, lexicon);
     for (block, place) in blocks.iter().zip(placed) {
         let Some(place) = place else {

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::Article;
 use crate::i18n::Lang;
 use crate::t_in;
+use crate::vn::Lower;
 use crate::vn::{self, Date};
 
 /// The period a report covers. Every field is present in the data (null when
@@ -133,7 +134,7 @@ struct Found<T> {
 /// Returns it and the notes to tell the user (a value taken from the
 /// publication date).
 pub fn period(article: &Article, lower: &[String]) -> (Period, Vec<String>) {
-    let title = article.title.to_lowercase();
+    let title = article.title.lower();
     let mut p = Period::default();
     let mut notes = Vec::new();
     let texts: Vec<(&str, String)> = std::iter::once((title.as_str(), "the title".to_string()))
@@ -303,11 +304,14 @@ fn year_after(text: &str, marker: &str) -> Option<i32> {
         let year: i32 = (digits.len() == 4).then(|| digits.parse().ok()).flatten()?;
         // `năm học 2020-2021`: the school year ends in the second.
         let after = &rest[4..];
-        match after.strip_prefix(['-', '–']).map(|a| a.trim_start()) {
-            Some(a) if a.len() >= 4 && a[..4].chars().all(|c| c.is_ascii_digit()) => {
-                a[..4].parse().ok()
-            }
-            _ => Some(year),
+        // Four bytes that are four digits (`get` is `None` inside a letter).
+        let second = after
+            .strip_prefix(['-', '–'])
+            .and_then(|a| a.trim_start().get(..4))
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+        match second {
+            Some(d) => d.parse().ok(),
+            None => Some(year),
         }
     })
 }
@@ -458,7 +462,7 @@ fn terms_in(text: &str) -> Vec<Term> {
 
 /// Vietnamese ordinal words of congresses (`lần thứ Nhất`) as Roman numerals.
 fn ordinal_word(word: &str) -> Option<u32> {
-    let n = match word.to_lowercase().as_str() {
+    let n = match word.lower().as_str() {
         "nhất" | "i" => 1,
         "hai" => 2,
         "ba" => 3,
@@ -478,7 +482,7 @@ fn ordinal_word(word: &str) -> Option<u32> {
 /// else the body's `Đảng bộ … lần thứ XXII` or `Đại hội … lần thứ XXII`.
 fn congress_number<'a>(title: &str, body: impl Iterator<Item = &'a str>) -> Option<String> {
     let after = |text: &str| -> Option<String> {
-        let lower = text.to_lowercase();
+        let lower = text.lower();
         let source = if lower.len() == text.len() {
             text
         } else {
@@ -512,10 +516,10 @@ fn congress_number<'a>(title: &str, body: impl Iterator<Item = &'a str>) -> Opti
 /// Đồng …` → `Chi bộ Trường THCS Kim Đồng`; `Đại hội đại biểu Đảng bộ xã
 /// Phong Hải lần thứ …` → `Đảng bộ xã Phong Hải`. None for `các chi bộ`.
 fn congress_of(title: &str) -> Option<String> {
-    let lower = title.to_lowercase();
+    let lower = title.lower();
     let at = lower.find("đại hội")?;
     let rest = &title[at..];
-    let lower_rest = rest.to_lowercase();
+    let lower_rest = rest.lower();
     let body_at = ["chi bộ", "đảng bộ"]
         .iter()
         .filter_map(|b| lower_rest.find(b))
@@ -534,7 +538,7 @@ fn congress_of(title: &str) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     for (i, w) in name_text.split_whitespace().enumerate() {
         let core = w.trim_end_matches([',', '.', ':', ';', ')']);
-        let lower_w = core.to_lowercase();
+        let lower_w = core.lower();
         if i >= 2
             && ([
                 "lần",
@@ -568,7 +572,7 @@ fn congress_of(title: &str) -> Option<String> {
     // Sentence case for the kind of body, the name as written.
     let rest_name = name[kind_word.len()..].trim_start();
     (words.len() >= 3 && !rest_name.is_empty()).then(|| {
-        let lower_rest = rest_name.to_lowercase();
+        let lower_rest = rest_name.lower();
         let place = [
             "xã",
             "phường",
@@ -696,7 +700,7 @@ fn name_at(text: &str, kind: &str) -> Option<String> {
     while end < tokens.len() && end < 30 {
         let t = tokens[end];
         let c = core(t);
-        let lower = c.to_lowercase();
+        let lower = c.lower();
         let stop_after = c.len() != t.len();
         match lower.as_str() {
             "số" if tokens.get(end + 1).is_some_and(|n| is_code(n)) => {
@@ -712,7 +716,7 @@ fn name_at(text: &str, kind: &str) -> Option<String> {
                 while j < tokens.len() && j < end + 9 {
                     let w = core(tokens[j]);
                     let capital = w.chars().next().is_some_and(char::is_uppercase);
-                    if !(capital || BODY_WORDS.contains(&w.to_lowercase().as_str())) {
+                    if !(capital || BODY_WORDS.contains(&w.lower().as_str())) {
                         break;
                     }
                     j += 1;
@@ -778,7 +782,7 @@ fn name_at(text: &str, kind: &str) -> Option<String> {
             break;
         }
     }
-    while end > 1 && DANGLING.contains(&core(tokens[end - 1]).to_lowercase().as_str()) {
+    while end > 1 && DANGLING.contains(&core(tokens[end - 1]).lower().as_str()) {
         end -= 1;
     }
     let name = tokens[..end]
@@ -813,8 +817,16 @@ mod tests {
     use crate::article;
 
     fn period_of(a: &Article) -> Period {
-        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.to_lowercase()).collect();
+        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.lower()).collect();
         period(a, &lower).0
+    }
+
+    #[test]
+    fn a_school_year_cut_inside_a_letter_is_its_first_year() {
+        // Found by the fuzz driver: four bytes after the dash, not four digits.
+        assert_eq!(year_after("năm học 2010-201ע", "năm "), Some(2010));
+        assert_eq!(year_after("năm 2010-ở", "năm "), Some(2010));
+        assert_eq!(year_after("năm học 2010-2011", "năm "), Some(2011));
     }
 
     fn article(title: &str, date: &str, body: &str) -> Article {
@@ -846,7 +858,7 @@ mod tests {
             "05/01/2022",
             "Nội dung đầy đủ của bài viết.",
         );
-        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.to_lowercase()).collect();
+        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.lower()).collect();
         let (p, notes) = period(&a, &lower);
         assert_eq!(p.year, Some(2022));
         assert!(notes[0].contains("publication year"), "{notes:?}");

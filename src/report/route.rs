@@ -20,6 +20,7 @@
 use super::lexicon::Lexicon;
 use super::{Kind, GENERAL, OPENING};
 use crate::article::{Block, BlockKind};
+use crate::vn::Lower;
 
 /// The classes of meaning, in the order a report tells them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -98,7 +99,7 @@ fn introduces(text: &str) -> bool {
     if t.ends_with(':') {
         return true;
     }
-    let lower = t.to_lowercase();
+    let lower = t.lower();
     [
         "nổi bật là:",
         "như sau:",
@@ -823,7 +824,7 @@ fn topic(
     }
     let (label, _) = super::split_label(&blocks[first].text);
     if let Some(l) = &label {
-        if let Some(id) = results_topic(lexicon, kind, &l.to_lowercase()) {
+        if let Some(id) = results_topic(lexicon, kind, &l.lower()) {
             return (staticid(id), format!("its label “{l}”"));
         }
     }

@@ -50,7 +50,17 @@ pub fn context(
         };
         if let serde_json::Value::Array(list) = slot {
             for p in &s.paragraphs {
-                list.push(serde_json::to_value(p).map_err(|e| Error::Internal(e.to_string()))?);
+                let mut v = serde_json::to_value(p).map_err(|e| Error::Internal(e.to_string()))?;
+                // A label is set in emphasis, which white space at its ends
+                // would leave open: its asterisks would print.
+                if let Some(label) = &p.label {
+                    let label = label.trim();
+                    v["label"] = match label.is_empty() {
+                        true => serde_json::Value::Null,
+                        false => label.into(),
+                    };
+                }
+                list.push(v);
             }
         }
     }

@@ -186,7 +186,7 @@ impl Templates {
         for (callee, (line, column)) in includes {
             let at = Location::at(file.clone(), line, column);
             let Some(callee) = callee else {
-                return Err(Error::invalid(at, msg::DYNAMIC_PARTIAL));
+                return Err(Error::invalid(at, msg::dynamic_partial()));
             };
             if callee.starts_with('@') || done.contains(&callee) {
                 continue;
@@ -249,18 +249,19 @@ impl Templates {
     }
 }
 
-/// The messages of the template checks, in one place for the catalogue.
+/// The messages of the template checks.
 mod msg {
+    use crate::t;
+
     pub fn partial_cycle(name: &str, cycle: &[&str]) -> String {
-        format!(
-            "the partial `{name}` includes itself ({}); rendering it would never end — remove one of these includes",
-            cycle.join(" → ")
-        )
+        t!("template-partial-loop", name = name, chain = cycle.join(" → "))
     }
     pub fn too_deep(most: usize) -> String {
-        format!("blocks or brackets nest more than {most} deep here; a template needs a few")
+        t!("template-nesting", most = most)
     }
-    pub const DYNAMIC_PARTIAL: &str = "a partial named by an expression (`{{> (…)}}`) cannot be checked for including itself; write its name: `{{> name}}`";
+    pub fn dynamic_partial() -> String {
+        t!("template-dynamic-partial")
+    }
 }
 
 /// How deep blocks (`{{#if}}` in `{{#each}}` …) and brackets inside one

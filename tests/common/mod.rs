@@ -1,6 +1,7 @@
 //! Helpers shared by the end-to-end tests.
 #![allow(dead_code)]
 
+pub mod area;
 pub mod geometry;
 pub mod pdf;
 pub mod raster;

@@ -12,6 +12,7 @@ mod names;
 mod roundup;
 mod superior;
 
+use crate::vn::Lower;
 use names::{issuing, mentions, name_after, specific, Head, Mention};
 use superior::superior;
 
@@ -55,7 +56,7 @@ pub struct Place {
 /// Ward and district names as the article writes them; `lower` holds its
 /// blocks lower-cased.
 pub fn place(article: &Article, lower: &[String]) -> Place {
-    let title_lower = article.title.to_lowercase();
+    let title_lower = article.title.lower();
     let texts: Vec<Words> = std::iter::once((article.title.as_str(), title_lower.as_str()))
         .chain(
             article
@@ -174,7 +175,7 @@ pub fn letterhead(article: &Article, published: Option<Date>, year: Option<i32>)
         .map(|b| (b.line, b.text.as_str()))
         .collect();
     let acting = |text: &str| -> Option<Mention> {
-        let lower = text.to_lowercase();
+        let lower = text.lower();
         let all = mentions(text);
         let end = |m: &Mention| (m.at + m.head_text.len() + 1 + m.name.len()).min(lower.len());
         all.iter()
@@ -283,7 +284,7 @@ fn implied(
         .chain(paragraphs.iter().take(2).copied())
         .collect();
     for (line, text) in &head {
-        let lower = text.to_lowercase();
+        let lower = text.lower();
         for (word, head_kind) in [
             ("đảng bộ", Head::Organisation),
             ("đảng ủy", Head::Committee),
@@ -317,7 +318,7 @@ fn implied(
                 // The place of that level the title or the lead names.
                 let marker = format!("{level} ");
                 for (_, place_text) in &head {
-                    let lower_place = place_text.to_lowercase();
+                    let lower_place = place_text.lower();
                     for (i, _) in lower_place.match_indices(&marker) {
                         if i > 0
                             && place_text[..i]
@@ -373,7 +374,7 @@ fn implied(
         return None;
     }
     let own = paragraphs.iter().find_map(|(line, text)| {
-        let lower = text.to_lowercase();
+        let lower = text.lower();
         [
             "đảng ủy nhà trường",
             "đảng bộ nhà trường",
@@ -399,7 +400,7 @@ fn implied(
 
 /// The place of the date line: the ward, commune or district the issuer is named after.
 fn place_of(m: &Mention) -> Option<Sourced> {
-    let lower = m.name.to_lowercase();
+    let lower = m.name.lower();
     let prefixes = ["xã ", "phường ", "thị trấn ", "huyện ", "quận ", "thị xã "];
     let p = prefixes.iter().find(|p| lower.starts_with(*p))?;
     let name = m.name[p.len()..].trim();
@@ -445,7 +446,7 @@ mod tests {
             "13/01/2022",
             "Quận ủy Long Biên chỉ đạo quận Long Biên.\n\nPhường Phúc Đồng, phường Phúc Đồng đạt.",
         );
-        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.to_lowercase()).collect();
+        let lower: Vec<String> = a.blocks.iter().map(|b| b.text.lower()).collect();
         let p = place(&a, &lower);
         assert_eq!(p.ward.as_deref(), Some("Phúc Đồng"));
         assert_eq!(p.ward_type.as_deref(), Some("phường"));

@@ -4,6 +4,7 @@
 
 use crate::profile::BodyKind;
 use crate::vn;
+use crate::vn::Lower;
 
 /// An organisation named in a text: what kind of body, its name after the
 /// head word, and where in the text (byte offset).
@@ -100,11 +101,8 @@ pub(super) const NAME_WORDS: [&str; 40] = [
 
 /// The organisations a text names, in order.
 pub(super) fn mentions(text: &str) -> Vec<Mention> {
-    let lower = text.to_lowercase();
-    // Offsets are shared only if lower-casing kept every byte length.
-    if lower.len() != text.len() {
-        return Vec::new();
-    }
+    // Its offsets are the text's (`Lower`).
+    let lower = text.lower();
     let mut out = Vec::new();
     for (head_word, head) in HEADS {
         for at in memchr::memmem::find_iter(lower.as_bytes(), head_word.as_bytes()) {
@@ -191,12 +189,10 @@ pub(super) fn name_after(rest: &str, head: Head) -> String {
         if w.is_empty() || i >= 12 || raw.starts_with('(') {
             break;
         }
-        let lower = w.to_lowercase();
+        let lower = w.lower();
         // `THÀNH CÔNG` ends a caps title's name; `Thành phố`, `Công ty` do not.
-        let success = lower == "thành"
-            && raws
-                .get(i + 1)
-                .is_some_and(|n| clean(n).to_lowercase() == "công");
+        let success =
+            lower == "thành" && raws.get(i + 1).is_some_and(|n| clean(n).lower() == "công");
         if STOP.contains(&lower.as_str()) || success {
             break;
         }
@@ -240,11 +236,11 @@ pub(super) fn name_after(rest: &str, head: Head) -> String {
     // Not on a dash, nor on a generic word with nothing after it unless a
     // capitalised word came before (`UBND tỉnh`).
     while let Some(last) = words.last() {
-        let l = last.to_lowercase();
+        let l = last.lower();
         let dangling_generic = GENERIC.contains(&l.as_str())
             && !words[..words.len() - 1]
                 .iter()
-                .any(|w| capital(w) && !GENERIC.contains(&w.to_lowercase().as_str()));
+                .any(|w| capital(w) && !GENERIC.contains(&w.lower().as_str()));
         if last == "-"
             || last == "–"
             || dangling_generic
@@ -262,7 +258,7 @@ pub(super) fn name_after(rest: &str, head: Head) -> String {
 /// place (`Công ty`, `xã`): a word beyond the generic ones.
 pub(super) fn specific(name: &str) -> bool {
     name.split_whitespace()
-        .any(|w| !GENERIC.contains(&w.to_lowercase().as_str()) && w.to_lowercase() != "tỉnh")
+        .any(|w| !GENERIC.contains(&w.lower().as_str()) && w.lower() != "tỉnh")
 }
 
 /// The letterhead text of an organisation: the committee that issues for
@@ -277,7 +273,7 @@ pub(super) fn issuing(m: &Mention) -> (String, BodyKind) {
             "Đảng ủy"
         }
     };
-    let lower_name = m.name.to_lowercase();
+    let lower_name = m.name.lower();
     // `Đảng bộ huyện X` is led by the Huyện ủy X; a city or a numbered
     // district keeps its level word (`Thành ủy TP HCM`, `Quận ủy quận 1`).
     let territorial = [

@@ -4,6 +4,7 @@
 //! they belong to, which issues the report.
 
 use super::names::{name_after, specific, Mention, HEADS};
+use crate::vn::Lower;
 
 /// Words for many Party organisations at once.
 const MANY: [&str; 8] = [
@@ -24,10 +25,8 @@ const REACH: usize = 80;
 /// under, completed from `named` when the text names it without its name
 /// (`trực thuộc Huyện ủy` after `Huyện ủy Tân Hồng`).
 pub(super) fn body_of_many(text: &str, named: &[Mention]) -> Option<Mention> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return None;
-    }
+    // Its offsets are the text's (`Lower`).
+    let lower = text.lower();
     const MARK: &str = "trực thuộc ";
     for (at, _) in lower.match_indices(MARK) {
         let from = (0..=at.saturating_sub(REACH))

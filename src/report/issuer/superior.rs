@@ -5,6 +5,7 @@
 use super::names::{name_after, Head, Mention, HEADS};
 use super::Sourced;
 use crate::article::Article;
+use crate::vn::Lower;
 use crate::vn::{self, Date};
 
 /// When districts ceased to exist (local-government reform): a ward's or a
@@ -26,11 +27,11 @@ pub(super) fn superior(
         .collect();
     // Said outright.
     for (line, text) in &texts {
-        let lower = text.to_lowercase();
+        let lower = text.lower();
         for marker in ["trực thuộc ", "thuộc "] {
             for at in memchr::memmem::find_iter(lower.as_bytes(), marker.as_bytes()) {
                 let rest = &text[at + marker.len()..];
-                let rest_lower = rest.to_lowercase();
+                let rest_lower = rest.lower();
                 if let Some(head) = ["đảng bộ ", "đảng ủy ", "đảng uỷ "]
                     .iter()
                     .find(|h| rest_lower.starts_with(*h))
@@ -42,8 +43,8 @@ pub(super) fn superior(
                         .trim_end_matches(" trực")
                         .trim_end_matches(',')
                         .trim_end();
-                    let mine = before.ends_with(&m.name.to_lowercase());
-                    if mine && !name.is_empty() && name.to_lowercase() != m.name.to_lowercase() {
+                    let mine = before.ends_with(&m.name.lower());
+                    if mine && !name.is_empty() && name.lower() != m.name.lower() {
                         return Some(Sourced {
                             text: vn::upper(&format!("Đảng bộ {name}")),
                             line: Some(*line),
@@ -60,7 +61,7 @@ pub(super) fn superior(
     }
     // An advisory body's committee.
     if m.head == Head::Advisory {
-        let lower = m.name.to_lowercase();
+        let lower = m.name.lower();
         for (word, _) in HEADS
             .iter()
             .filter(|(_, h)| matches!(h, Head::Territorial(_)))
@@ -76,7 +77,7 @@ pub(super) fn superior(
         return None;
     }
     // The level above, where the article names it.
-    let lower_name = m.name.to_lowercase();
+    let lower_name = m.name.lower();
     let commune = ["xã ", "phường ", "thị trấn "]
         .iter()
         .any(|p| lower_name.starts_with(p))
@@ -97,14 +98,14 @@ pub(super) fn superior(
         for (line, text) in &texts {
             let words: Vec<&str> = text.split_whitespace().collect();
             for (i, w) in words.iter().enumerate() {
-                let lw = w.to_lowercase();
+                let lw = w.lower();
                 let lw = lw.trim_start_matches('(');
                 for k in kinds {
                     let parts: Vec<&str> = k.split(' ').collect();
                     let matches = parts.iter().enumerate().all(|(j, p)| {
                         words
                             .get(i + j)
-                            .is_some_and(|x| x.to_lowercase().trim_start_matches('(') == *p)
+                            .is_some_and(|x| x.lower().trim_start_matches('(') == *p)
                     }) && lw == parts[0];
                     if !matches {
                         continue;
