@@ -442,7 +442,11 @@ fn render(kind: Kind, args: &RenderArgs) -> Result<()> {
     output::write_atomically(&output, &rendered.pdf)?;
     eprintln!(
         "{}",
-        t!("render-wrote", output = output.display(), pages = rendered.pages)
+        t!(
+            "render-wrote",
+            output = output.display(),
+            pages = rendered.pages
+        )
     );
     // The process ends here: freeing the engine's automata, compiled
     // templates and the PDF piece by piece would only cost time (0.15 ms of

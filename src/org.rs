@@ -155,7 +155,7 @@ recipients:
         let text = SAMPLE.replace("  title: BÍ THƯ", "  tittle: BÍ THƯ");
         let err = Org::parse("org.yaml", &text).unwrap_err().to_string();
         assert!(
-            err.starts_with("org.yaml:8:3: signer: không có trường `tittle` ở đây"),
+            err.starts_with("org.yaml:8:3: signer: unknown field `tittle`"),
             "{err}"
         );
     }

@@ -22,8 +22,8 @@ use crate::encoding::Encoding;
 use crate::error::{Error, Location, Result};
 use crate::i18n::Lang;
 use crate::vn::Date;
-use crate::{t, t_in};
 use crate::vn::Lower;
+use crate::{t, t_in};
 use clean::{clean_lines, join_wrapped, Line};
 use header::read_header;
 use lines::{
@@ -534,10 +534,7 @@ mod tests {
     #[test]
     fn rejects_text_without_body() {
         let err = read("x.txt", b"Just a title\n").unwrap_err();
-        assert!(
-            err.to_string().contains("không tìm thấy đoạn văn nào"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("no body paragraphs"), "{err}");
     }
 
     #[test]

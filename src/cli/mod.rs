@@ -39,9 +39,7 @@ pub fn format_help() -> String {
 
 /// `--org`'s help: where the profile is found without it, and its keys.
 pub fn org_help() -> String {
-    let user = org::user_file().map_or(String::new(), |p| {
-        t!("help-org-user", path = p.display())
-    });
+    let user = org::user_file().map_or(String::new(), |p| t!("help-org-user", path = p.display()));
     t!(
         "help-org",
         file = org::FILE_NAME,
@@ -138,7 +136,10 @@ pub fn preview_examples() -> String {
             "baocao preview bai-viet.txt --kind year-end --pages 1-2 -o anh/".into(),
             None,
         ),
-        ("baocao preview bai-viet.txt --dpi 150 --pages 3".into(), None),
+        (
+            "baocao preview bai-viet.txt --dpi 150 --pages 3".into(),
+            None,
+        ),
     ])
 }
 
@@ -153,8 +154,7 @@ pub fn init_examples() -> String {
 /// user's configuration folder with `user`, never over an existing file.
 pub fn init(user: bool) -> Result<()> {
     let path = if user {
-        org::user_file()
-            .ok_or_else(|| Error::Usage(t!("init-no-home")))?
+        org::user_file().ok_or_else(|| Error::Usage(t!("init-no-home")))?
     } else {
         PathBuf::from(org::FILE_NAME)
     };

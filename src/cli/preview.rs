@@ -10,8 +10,8 @@ use baocao::letter::Draft;
 use baocao::messages;
 use baocao::render::png::{Renderer, DEFAULT_DPI};
 use baocao::report::Kind;
-use baocao::vn::Date;
 use baocao::t;
+use baocao::vn::Date;
 use baocao::{input, org, output, Engine, Options};
 
 #[derive(Args)]

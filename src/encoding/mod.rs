@@ -326,37 +326,38 @@ fn convert(source: &str, bytes: &[u8], e: Encoding) -> Result<String> {
     } else {
         bytes
     };
-    let text =
-        match std::str::from_utf8(body) {
-            // Already text: the misreading is undone.
-            Ok(text) if !text.is_ascii() || e == Encoding::Utf8As1252 => {
-                let Some(raw) = as_1252_bytes(text) else {
-                    let (i, c) = text
-                        .char_indices()
-                        .find(|(_, c)| as_1252_bytes(&c.to_string()).is_none())
-                        .unwrap_or((0, '?'));
-                    let (message, hint) = if c == '\u{fffd}' {
-                        (msg::lost(), msg::lost_hint())
-                    } else {
-                        (msg::not_misread(e.describe(), c), msg::not_misread_hint())
-                    };
-                    return Err(Error::invalid(at(source, &text[..i]), message).with_hint(hint));
+    let text = match std::str::from_utf8(body) {
+        // Already text: the misreading is undone.
+        Ok(text) if !text.is_ascii() || e == Encoding::Utf8As1252 => {
+            let Some(raw) = as_1252_bytes(text) else {
+                let (i, c) = text
+                    .char_indices()
+                    .find(|(_, c)| as_1252_bytes(&c.to_string()).is_none())
+                    .unwrap_or((0, '?'));
+                let (message, hint) = if c == '\u{fffd}' {
+                    (msg::lost(), msg::lost_hint())
+                } else {
+                    (msg::not_misread(e.describe(), c), msg::not_misread_hint())
                 };
-                if e == Encoding::Utf8As1252 {
-                    match repair_utf8(text) {
-                        Some(t) => t,
-                        None => return Err(Error::invalid(
+                return Err(Error::invalid(at(source, &text[..i]), message).with_hint(hint));
+            };
+            if e == Encoding::Utf8As1252 {
+                match repair_utf8(text) {
+                    Some(t) => t,
+                    None => {
+                        return Err(Error::invalid(
                             Location::file(source),
                             msg::not_misread_bytes(),
                         )
-                        .with_hint(msg::not_misread_hint())),
+                        .with_hint(msg::not_misread_hint()))
                     }
-                } else {
-                    read_legacy(e, &raw)
                 }
+            } else {
+                read_legacy(e, &raw)
             }
-            _ => read_legacy(e, body),
-        };
+        }
+        _ => read_legacy(e, body),
+    };
     no_nul(source, &text, 0)?;
     Ok(text)
 }

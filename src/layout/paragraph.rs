@@ -567,7 +567,7 @@ mod tests {
         assert!(l
             .warnings
             .iter()
-            .any(|w| w.message.contains("dài hơn một dòng")));
+            .any(|w| w.message.contains("wider than a line")));
     }
 
     #[test]

@@ -299,6 +299,6 @@ mod tests {
         let text = include_str!("../../templates/lexicon.yaml")
             .replace("- id: situation", "- id: general");
         let err = Lexicon::parse("l.yaml", &text).unwrap_err().to_string();
-        assert!(err.contains("`general` đã được dành riêng"), "{err}");
+        assert!(err.contains("`general` is reserved"), "{err}");
     }
 }

@@ -254,7 +254,11 @@ mod msg {
     use crate::t;
 
     pub fn partial_cycle(name: &str, cycle: &[&str]) -> String {
-        t!("template-partial-loop", name = name, chain = cycle.join(" → "))
+        t!(
+            "template-partial-loop",
+            name = name,
+            chain = cycle.join(" → ")
+        )
     }
     pub fn too_deep(most: usize) -> String {
         t!("template-nesting", most = most)
