@@ -92,20 +92,16 @@ arg-build-inputs = Articles, report data files, or folders of them.
 arg-build-output = Folder for the PDFs (created if missing).
 arg-build-kind = Render every input as this kind.
 arg-build-jobs = Reports built at once [default: one per core; at most 4 per core].
-arg-build-org = Organisation profile for every report (YAML).
 arg-build-date = Report date for every report [default: each article's date].
 arg-build-pack = Also write all reports into this one PDF, each keeping its page numbers.
-arg-build-format = Format profile: a built-in name (`baocao formats`) or a profile file.
 arg-draft = Print a draft for discussion: `DỰ THẢO` on page 1, or with N `Dự thảo lần N`; the number is left blank and the metadata says it is a draft. Put it after the input, or write --draft=N.
 arg-no-pdfa = Leave out what makes the file PDF/A-2u (XMP metadata, the sRGB output intent).
 arg-no-sign-field = Leave out the empty signature field over the signing space.
 arg-render-input = The article (a UTF-8 text file) or report data from `baocao inspect` (.yaml).
 arg-render-output = Where to write the PDF [default: <input name>.pdf in the current folder].
-arg-render-org = Organisation profile: issuer, number, signer, recipients (YAML).
 arg-render-number = Document number (overrides the profile's), from 1.
 arg-render-date = Report date [default: the article's publication date].
 arg-render-templates = Folder whose NAME.hbs files (and partials/NAME.hbs) replace the built-in templates.
-arg-render-format = Format profile: a built-in name (`baocao formats`) or a profile file [default: party-2018].
 help-usage = Usage:
 help-commands = Commands:
 help-arguments = Arguments:
@@ -125,7 +121,6 @@ cli-bad-quarter = `{ $value }` is not a quarter; write it as YYYY-N with N from 
 cli-bad-half = `{ $value }` is not a half-year; write it as YYYY-N with N from 1 to 2
 cli-draft-zero = a draft's round counts from 1
 cli-bad-draft = `{ $value }` is not a draft's round; write --draft after the input, or --draft=N
-cli-bad-kind = `{ $value }` is not a report kind; use one of { $kinds }
 clap-value-missing = a value is required for '{ $arg }' but none was supplied
 clap-invalid-value = invalid value '{ $value }' for '{ $arg }' (possible values: { $valid })
 clap-bad-value = invalid value '{ $value }' for '{ $arg }': { $reason }
@@ -148,7 +143,6 @@ formats-default = default
 
 ## Format profiles
 format-unknown = there is no built-in format `{ $name }`; the built-in formats are { $formats } (`baocao formats` lists them), or give a profile file NAME.yaml
-format-not-utf8 = the format profile is not UTF-8 text
 format-yaml-hint = start from a copy of templates/formats/party-2018.yaml; every value needs `value`, `tag` and `ref`
 format-column-empty = a column needs a row
 format-row-field-or-text = a row prints either a `field` or a `text`
@@ -167,8 +161,6 @@ format-margins-height = the margins leave less than an inch of text height
 org-yaml-hint = known keys: { $keys }
 
 ## Articles
-article-not-utf8 = the file is not UTF-8 text (an invalid byte sequence starts here)
-article-not-utf8-hint = save the article as UTF-8 plain text
 article-empty = the file is empty
 article-empty-hint = give a plain-text article: title, date line, paragraphs
 article-no-body = no body paragraphs found: this does not look like an article
@@ -178,7 +170,6 @@ note-mid-sentence = the article seems to stop mid-sentence here; the text is kep
 note-no-year = the article names no year it reports on; the year { $year } is its publication year; give another with --year
 
 ## Report data and what a report lacks
-data-not-utf8 = the report data is not UTF-8 text
 data-yaml-hint = the file should be report data as `baocao inspect` prints it
 data-rehomed = the data is for a { $from } report; sections a { $kind } report has not ({ $sections }) go to the general section
 not-a-report = the article does not read as a report ({ $why }); it is printed as a { $kind } report, which it may not be
@@ -238,7 +229,6 @@ lexicon-no-outline = section `{ $id }` is in no kind's outline
 ## Layout
 layout-not-justified = a line in the paragraph starting “{ $start }…” could not be justified within the spacing limits and is left unjustified
 layout-word-too-wide = “{ $word }” (block { $block }) is wider than a line and was broken across lines
-layout-missing-glyphs = the font has no glyph for { $chars }; these characters will not print
 layout-no-good-break = page { $page }: no break satisfies the widow, orphan and keep rules; breaking anyway
 
 ## PDF

@@ -83,20 +83,16 @@ arg-build-inputs = Các bài viết, tệp dữ liệu báo cáo hoặc thư m�
 arg-build-output = Thư mục ghi các tệp PDF (tạo mới nếu chưa có).
 arg-build-kind = In mọi đầu vào theo loại báo cáo này.
 arg-build-jobs = Số báo cáo làm cùng lúc [mặc định: mỗi nhân một báo cáo; nhiều nhất 4 báo cáo mỗi nhân].
-arg-build-org = Hồ sơ cơ quan dùng cho mọi báo cáo (YAML).
 arg-build-date = Ngày báo cáo cho mọi báo cáo [mặc định: ngày của từng bài viết].
 arg-build-pack = Ghi thêm mọi báo cáo vào một tệp PDF này, mỗi báo cáo giữ số trang của mình.
-arg-build-format = Bộ thể thức: tên một bộ có sẵn (`baocao formats`) hoặc một tệp thể thức.
 arg-draft = In bản dự thảo để thảo luận: `DỰ THẢO` ở trang 1, hoặc với N là `Dự thảo lần N`; số văn bản để trống và siêu dữ liệu ghi đây là dự thảo. Đặt sau đầu vào, hoặc viết --draft=N.
 arg-no-pdfa = Bỏ những gì làm tệp thành PDF/A-2u (siêu dữ liệu XMP, hồ sơ màu sRGB).
 arg-no-sign-field = Bỏ ô chữ ký trống đặt trên chỗ ký.
 arg-render-input = Bài viết (tệp văn bản UTF-8) hoặc dữ liệu báo cáo do `baocao inspect` in ra (.yaml).
 arg-render-output = Nơi ghi tệp PDF [mặc định: <tên đầu vào>.pdf trong thư mục hiện tại].
-arg-render-org = Hồ sơ cơ quan: cơ quan ban hành, số, người ký, nơi nhận (YAML).
 arg-render-number = Số văn bản (thay cho số trong hồ sơ), từ 1.
 arg-render-date = Ngày báo cáo [mặc định: ngày đăng bài viết].
 arg-render-templates = Thư mục có các tệp NAME.hbs (và partials/NAME.hbs) thay cho mẫu có sẵn.
-arg-render-format = Bộ thể thức: tên một bộ có sẵn (`baocao formats`) hoặc một tệp thể thức [mặc định: party-2018].
 help-usage = Cách dùng:
 help-commands = Lệnh:
 help-arguments = Đối số:
@@ -116,7 +112,6 @@ cli-bad-quarter = `{ $value }` không phải là quý; hãy viết theo dạng Y
 cli-bad-half = `{ $value }` không phải là sáu tháng; hãy viết theo dạng YYYY-N với N từ 1 đến 2
 cli-draft-zero = lần dự thảo được đếm từ 1
 cli-bad-draft = `{ $value }` không phải là lần dự thảo; hãy viết --draft sau đầu vào, hoặc --draft=N
-cli-bad-kind = `{ $value }` không phải là loại báo cáo; hãy dùng một trong các loại { $kinds }
 clap-value-missing = '{ $arg }' cần một giá trị nhưng chưa có
 clap-invalid-value = giá trị '{ $value }' của '{ $arg }' không hợp lệ (các giá trị được dùng: { $valid })
 clap-bad-value = giá trị '{ $value }' của '{ $arg }' không hợp lệ: { $reason }
@@ -136,7 +131,6 @@ formats-default = mặc định
 
 ## Bộ thể thức
 format-unknown = không có bộ thể thức có sẵn nào tên là `{ $name }`; các bộ có sẵn là { $formats } (`baocao formats` liệt kê chúng), hoặc hãy đưa một tệp thể thức NAME.yaml
-format-not-utf8 = tệp thể thức không phải là văn bản UTF-8
 format-yaml-hint = hãy bắt đầu từ một bản sao của templates/formats/party-2018.yaml; mỗi giá trị cần có `value`, `tag` và `ref`
 format-column-empty = mỗi cột cần ít nhất một dòng
 format-row-field-or-text = mỗi dòng in hoặc một `field` hoặc một `text`
@@ -155,8 +149,6 @@ format-margins-height = lề trang để lại chiều cao vùng chữ dưới m
 org-yaml-hint = các khóa được dùng: { $keys }
 
 ## Bài viết
-article-not-utf8 = tệp không phải là văn bản UTF-8 (có chuỗi byte không hợp lệ bắt đầu từ đây)
-article-not-utf8-hint = hãy lưu bài viết dưới dạng văn bản thuần UTF-8
 article-empty = tệp trống
 article-empty-hint = hãy đưa một bài viết dạng văn bản thuần: dòng tiêu đề, dòng ngày, các đoạn văn
 article-no-body = không tìm thấy đoạn văn nào của phần nội dung: tệp này không giống một bài viết
@@ -166,7 +158,6 @@ note-mid-sentence = bài viết có vẻ dừng giữa câu ở đây; văn bả
 note-no-year = bài viết không nêu năm báo cáo; năm { $year } là năm đăng bài; muốn dùng năm khác, hãy thêm --year
 
 ## Dữ liệu báo cáo và những gì báo cáo còn thiếu
-data-not-utf8 = dữ liệu báo cáo không phải là văn bản UTF-8
 data-yaml-hint = tệp này phải là dữ liệu báo cáo như `baocao inspect` in ra
 data-rehomed = dữ liệu này là của báo cáo loại { $from }; các phần mà báo cáo loại { $kind } không có ({ $sections }) được đưa vào phần chung
 not-a-report = bài viết không đọc được như một báo cáo ({ $why }); bài được in theo loại { $kind }, có thể không đúng
@@ -226,7 +217,6 @@ lexicon-no-outline = phần `{ $id }` không có trong dàn ý của loại báo
 ## Dàn trang
 layout-not-justified = một dòng trong đoạn văn bắt đầu bằng “{ $start }…” không căn đều hai bên được trong giới hạn giãn cách nên để nguyên không căn đều
 layout-word-too-wide = “{ $word }” (khối { $block }) dài hơn một dòng nên đã bị ngắt sang nhiều dòng
-layout-missing-glyphs = phông chữ không có ký tự { $chars }; các ký tự này sẽ không in ra
 layout-no-good-break = trang { $page }: không có chỗ ngắt trang nào thỏa các quy tắc về dòng mồ côi, dòng góa và giữ liền khối; vẫn ngắt trang
 
 ## PDF
