@@ -248,6 +248,7 @@ preview-bad-dpi = `{ $value }` is not a resolution; give dots per inch from 10 t
 help-format = Format profile: a built-in name or a profile file [built-in: { $formats }]
 help-org = Organisation profile (YAML) [default: ./{ $file }{ $user }; `baocao init` writes one]. Keys: { $keys }
 help-org-user = , else { $path }
+help-kinds = { $text } [kinds: { $kinds }]
 help-examples = Examples:
 cmd-preview = Draw the report's pages as PNG pictures, to look at without a PDF viewer.
 cmd-preview-long = Draw the report's pages as PNG pictures, to look at without a PDF viewer.

@@ -236,6 +236,7 @@ preview-bad-dpi = `{ $value }` không phải là độ phân giải; hãy đưa 
 help-format = Bộ thể thức: tên một bộ có sẵn hoặc một tệp thể thức [có sẵn: { $formats }]
 help-org = Hồ sơ cơ quan (YAML) [mặc định: ./{ $file }{ $user }; `baocao init` tạo một tệp]. Các khóa: { $keys }
 help-org-user = , nếu không có thì { $path }
+help-kinds = { $text } [các loại: { $kinds }]
 help-examples = Ví dụ:
 cmd-preview = Vẽ các trang của báo cáo thành ảnh PNG để xem mà không cần trình đọc PDF.
 cmd-preview-long = Vẽ các trang của báo cáo thành ảnh PNG để xem mà không cần trình đọc PDF.

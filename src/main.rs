@@ -46,7 +46,7 @@ enum Command {
     Inspect {
         #[arg(help = t!("arg-inspect-input"))]
         input: PathBuf,
-        #[arg(long, value_name = "KIND", value_parser = cli::kind_parser(), help = t!("arg-inspect-kind"))]
+        #[arg(long, value_name = "KIND", value_parser = cli::kind_parser(), hide_possible_values = true, help = cli::kind_help(t!("arg-inspect-kind")))]
         kind: Option<Kind>,
         #[command(flatten)]
         read: ReadArgs,
@@ -115,7 +115,7 @@ struct BuildArgs {
     inputs: Vec<PathBuf>,
     #[arg(short, long, value_name = "DIR", help = t!("arg-build-output"))]
     output: PathBuf,
-    #[arg(long, value_name = "KIND", value_parser = cli::kind_parser(), help = t!("arg-build-kind"))]
+    #[arg(long, value_name = "KIND", value_parser = cli::kind_parser(), hide_possible_values = true, help = cli::kind_help(t!("arg-build-kind")))]
     kind: Option<Kind>,
     #[arg(long, value_name = "N", value_parser = parse_count, help = t!("arg-build-jobs"))]
     jobs: Option<usize>,

@@ -23,6 +23,16 @@ pub fn kind_parser() -> impl TypedValueParser<Value = Kind> {
     PossibleValuesParser::new(values).map(|s| Kind::from_name(&s).expect("one of the kinds"))
 }
 
+/// A `--kind` help with the kinds listed (in the catalogue's words, where
+/// clap's own list would have an English heading).
+pub fn kind_help(text: String) -> String {
+    let kinds: Vec<String> = Kind::ALL
+        .iter()
+        .map(|k| format!("{} ({})", k.name(), k.vietnamese()))
+        .collect();
+    t!("help-kinds", text = text, kinds = kinds.join(", "))
+}
+
 /// `--format`'s help, with the built-in profiles.
 pub fn format_help() -> String {
     let names: Vec<String> = FormatProfile::builtin_names()

@@ -18,7 +18,7 @@ use baocao::{input, org, output, Engine, Options};
 pub struct PreviewArgs {
     #[arg(help = t!("arg-render-input"))]
     input: PathBuf,
-    #[arg(long, value_name = "KIND", value_parser = super::kind_parser(), help = t!("arg-preview-kind"))]
+    #[arg(long, value_name = "KIND", value_parser = super::kind_parser(), hide_possible_values = true, help = super::kind_help(t!("arg-preview-kind")))]
     kind: Option<Kind>,
     #[arg(short, long, value_name = "DIR", help = t!("arg-preview-output"))]
     output: Option<PathBuf>,
