@@ -194,7 +194,25 @@ fn yaml_message(text: &str) -> String {
         "did not find expected '-' indicator" => t!("yaml-expected-dash"),
         other => other.to_string(),
     };
-    t!("yaml-syntax", detail = detail)
+    // Only the parser's own complaints get the frame: a message of a
+    // check (`9 is not a quarter…`) is already in words for people.
+    let parser = [
+        "found ",
+        "did not find",
+        "could not find",
+        "while ",
+        "mapping values",
+        "block sequence",
+        "control characters",
+        "invalid leading",
+        "invalid trailing",
+        "unexpected end",
+    ];
+    if parser.iter().any(|p| text.starts_with(p)) {
+        t!("yaml-syntax", detail = detail)
+    } else {
+        detail
+    }
 }
 
 /// Something the user should know that does not stop the report.
