@@ -66,8 +66,10 @@ const PAST: [&str; 12] = [
     "năm qua",
 ];
 
-const SHORTCOMING: [&str; 17] = [
+const SHORTCOMING: [&str; 19] = [
     "hạn chế",
+    "đạt thấp",
+    "còn thấp",
     "tồn tại",
     "khuyết điểm",
     "yếu kém",

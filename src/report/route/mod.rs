@@ -191,7 +191,23 @@ fn units(blocks: &[Block], lower: &[String]) -> Vec<Unit> {
 }
 
 /// What a unit says of each class: a cost per class (lower is likelier) and why.
-fn emission(unit: &Unit, lower: &[String], kind: Kind) -> [(f32, String); 6] {
+/// Whether a lower-cased paragraph opens on `year`: `năm 2023, …`, `trong
+/// năm 2023 …`, `bước sang năm 2023`.
+fn opens_on_year(lower: &str, year: i32) -> bool {
+    let year = format!("năm {year}");
+    ["", "trong ", "bước sang ", "sang "].iter().any(|lead| {
+        lower
+            .strip_prefix(lead)
+            .is_some_and(|r| r.starts_with(&year))
+    })
+}
+
+fn emission(
+    unit: &Unit,
+    lower: &[String],
+    kind: Kind,
+    next_year: Option<i32>,
+) -> [(f32, String); 6] {
     let text: String = unit
         .blocks
         .iter()
@@ -200,7 +216,12 @@ fn emission(unit: &Unit, lower: &[String], kind: Kind) -> [(f32, String); 6] {
         .join(" ");
     // The unit's own opening words count most: a lead-in or its first paragraph.
     let first = &lower[unit.blocks[0]];
-    let c = cues(&text);
+    let mut c = cues(&text);
+    // A unit that opens on the year after the one reported tells what is
+    // to come: `Năm 2023, Đảng ủy … tiếp tục …` in a review of 2022.
+    if next_year.is_some_and(|y| opens_on_year(first, y)) {
+        c.future.extend(["(the next year)"; 3]);
+    }
     // A lead-in's words weigh for the list it introduces.
     let head_c = if unit.blocks.len() > 1 {
         cues(first)
@@ -301,6 +322,7 @@ pub(super) fn route(
     lower: &[String],
     kind: Kind,
     lexicon: &Lexicon,
+    year: Option<i32>,
 ) -> Vec<Option<Placed>> {
     let units = units(blocks, lower);
     let mut out: Vec<Option<Placed>> = vec![None; blocks.len()];
@@ -311,8 +333,10 @@ pub(super) fn route(
     // heading that names no topic, and one more short lead-up.
     let opening_units = opening(&units, blocks, lower, kind, lexicon);
     // Viterbi over the units' classes.
-    let mut emissions: Vec<[(f32, String); 6]> =
-        units.iter().map(|u| emission(u, lower, kind)).collect();
+    let mut emissions: Vec<[(f32, String); 6]> = units
+        .iter()
+        .map(|u| emission(u, lower, kind, year.map(|y| y + 1)))
+        .collect();
     // A continuation shares the cues of what it continues.
     for u in 1..units.len() {
         if units[u].glued {
