@@ -252,8 +252,67 @@ pub fn resolve(
     })
 }
 
+/// The Party organisation whose congress elected the issuer, as a trích
+/// yếu names it (`Nghị quyết Đại hội Đảng bộ huyện`): `Chi bộ`, `Đảng bộ`
+/// with the level the issuer's name gives (`HUYỆN ỦY TÂN HỒNG`, `ĐẢNG ỦY XÃ
+/// TÂN HỘ CƠ`), or none when the issuer is not a Party committee or chi bộ.
+pub fn organisation(issuer: &str) -> Option<String> {
+    let lower = vn::Lower::lower(issuer.trim()).replace("uỷ", "ủy");
+    if lower.starts_with("chi bộ") {
+        return Some("Chi bộ".into());
+    }
+    for (head, level) in [
+        ("huyện ủy", "huyện"),
+        ("quận ủy", "quận"),
+        ("thị ủy", "thị xã"),
+        ("thành ủy", "thành phố"),
+        ("tỉnh ủy", "tỉnh"),
+    ] {
+        if lower.starts_with(head) {
+            return Some(format!("Đảng bộ {level}"));
+        }
+    }
+    let rest = ["ban chấp hành đảng bộ ", "đảng ủy ", "đảng bộ "]
+        .iter()
+        .find_map(|h| lower.strip_prefix(h))?;
+    let level = [
+        "thị trấn",
+        "thị xã",
+        "thành phố",
+        "xã",
+        "phường",
+        "huyện",
+        "quận",
+        "tỉnh",
+    ]
+    .into_iter()
+    .find(|l| rest.starts_with(&format!("{l} ")));
+    Some(match level {
+        Some(level) => format!("Đảng bộ {level}"),
+        None => "Đảng bộ".into(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_organisation_follows_the_issuer_not_a_place_named_in_passing() {
+        use super::organisation;
+        let cases = [
+            ("HUYỆN ỦY TÂN HỒNG", Some("Đảng bộ huyện")),
+            ("HUYỆN UỶ VÕ NHAI", Some("Đảng bộ huyện")),
+            ("ĐẢNG ỦY XÃ TÂN HỘ CƠ", Some("Đảng bộ xã")),
+            ("ĐẢNG ỦY PHƯỜNG PHÚC ĐỒNG", Some("Đảng bộ phường")),
+            ("ĐẢNG ỦY QUÂN SỰ HUYỆN VÕ NHAI", Some("Đảng bộ")),
+            ("CHI BỘ TRƯỜNG THCS NGUYỄN TRÃI", Some("Chi bộ")),
+            ("BAN TUYÊN GIÁO HUYỆN ỦY", None),
+            ("", None),
+        ];
+        for (issuer, want) in cases {
+            assert_eq!(organisation(issuer).as_deref(), want, "{issuer}");
+        }
+    }
+
     use super::*;
     use crate::org::Signer;
 

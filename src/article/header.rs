@@ -7,7 +7,8 @@
 //! under them (`Tác giả PHAN ANH`) is a credit.
 
 use super::clean::Line;
-use super::lines::{ends_sentence, is_credit, words};
+use super::furniture::is_credit;
+use super::lines::{ends_sentence, words};
 use super::{Article, SetAside, SetAsideReason};
 use crate::vn::Date;
 use crate::vn::Lower;

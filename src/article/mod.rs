@@ -12,6 +12,7 @@
 //! text is set aside with the reason, never silently dropped.
 
 mod clean;
+mod furniture;
 mod header;
 mod html;
 mod lines;
@@ -25,12 +26,12 @@ use crate::vn::Date;
 use crate::vn::Lower;
 use crate::{t, t_in};
 use clean::{clean_lines, join_wrapped, Line};
-use header::read_header;
-use lines::{
-    announces_gallery, bullet_caption, dateline_prefix, dedup_key, glued_caption, heading_level,
-    is_caption, is_credit, is_related, is_topic_line, one_sentence, opens_with_label, strip_debris,
-    trailing_credit, words,
+use furniture::{
+    announces_gallery, bullet_caption, dateline_prefix, glued_caption, is_caption, is_credit,
+    is_related, strip_debris, trailing_credit,
 };
+use header::read_header;
+use lines::{dedup_key, heading_level, is_topic_line, one_sentence, opens_with_label, words};
 
 /// An article as read from its text file.
 #[derive(Debug, Clone, PartialEq)]

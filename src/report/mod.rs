@@ -216,7 +216,8 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
     let blocks = &article.blocks;
     // Lower-cased once: every rule below matches on lower-case text.
     let lower: Vec<String> = blocks.iter().map(|b| b.text.lower()).collect();
-    let placed = route::route(blocks, &lower, kind, lexicon);
+    let (period, period_notes) = period::period(article, &lower);
+    let placed = route::route(blocks, &lower, kind, lexicon, period.year);
     for (block, place) in blocks.iter().zip(placed) {
         let Some(place) = place else {
             // The article's own heading: not printed (the template gives
@@ -240,7 +241,6 @@ pub fn map(article: &Article, kind: Kind, lexicon: &Lexicon) -> ReportData {
         );
     }
     set_aside.sort_by_key(|s| s.line);
-    let (period, period_notes) = period::period(article, &lower);
 
     ReportData {
         kind,
@@ -360,6 +360,36 @@ Quận ủy Long Biên chỉ đạo quận Long Biên.\n\n\
 Để tiếp tục phát huy, Đảng ủy tập trung như sau:\n\n\
 1. Việc một.\n\n2. Việc hai.\n";
         article::read("t.txt", text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn a_paragraph_on_the_next_year_is_direction_in_a_review_of_this_one() {
+        let text = "Đảng ủy Quân sự huyện: Lãnh đạo xây dựng đơn vị vững mạnh\n\n\
+Năm 2022, Đảng ủy Quân sự huyện đã lãnh đạo lực lượng vũ trang hoàn thành tốt nhiệm vụ quốc phòng, quân sự địa phương.\n\n\
+Công tác tuyển quân bảo đảm chất lượng, đúng luật; huấn luyện dân quân đạt khá, giỏi.\n\n\
+Năm 2023, Đảng ủy Quân sự huyện tiếp tục tập trung lãnh đạo xây dựng lực lượng vũ trang huyện vững mạnh toàn diện.\n";
+        let a = article::read("t.txt", text.as_bytes()).unwrap();
+        let data = map(&a, Kind::YearEnd, &Lexicon::builtin());
+        assert_eq!(data.period.year, Some(2022));
+        let section_of = |start: &str| {
+            data.sections
+                .iter()
+                .find(|s| {
+                    s.paragraphs
+                        .iter()
+                        .any(|p| p.full_text().starts_with(start))
+                })
+                .map(|s| s.id.clone())
+        };
+        assert_eq!(
+            section_of("Năm 2023").as_deref(),
+            Some("direction"),
+            "{data:#?}"
+        );
+        assert_ne!(
+            section_of("Công tác tuyển quân").as_deref(),
+            Some("direction")
+        );
     }
 
     #[test]

@@ -11,6 +11,8 @@
 //! letter.number_line   Số 05-BC/ĐU
 //! letter.place_date    Phúc Đồng, ngày 13 tháng 01 năm 2022
 //! letter.date          2022-01-13 (the report date, or the day it is made)
+//! letter.organisation  Đảng bộ phường, Chi bộ … whose congress elected the
+//!                      issuer (null when the issuer does not say)
 //! ```
 //!
 //! Every section of the kind is present, so a strict template can test
@@ -74,6 +76,7 @@ pub fn context(
         "number_line": letter.number_line,
         "place_date": letter.place_date,
         "date": date.to_string(),
+        "organisation": crate::letter::organisation(&letter.issuer),
     });
     Ok(value)
 }
