@@ -68,6 +68,14 @@ struct Unit {
     glued: bool,
 }
 
+impl Unit {
+    /// The unit's lower-cased blocks, one space between them.
+    fn text(&self, lower: &[String]) -> String {
+        let parts: Vec<&str> = self.blocks.iter().map(|&b| lower[b].as_str()).collect();
+        parts.join(" ")
+    }
+}
+
 /// Words that open a paragraph of an unmarked list (an action, not a subject).
 const LIST_VERBS: [&str; 24] = [
     "thực hiện",
@@ -208,12 +216,7 @@ fn emission(
     kind: Kind,
     next_year: Option<i32>,
 ) -> [(f32, String); 6] {
-    let text: String = unit
-        .blocks
-        .iter()
-        .map(|&b| lower[b].as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = unit.text(lower);
     // The unit's own opening words count most: a lead-in or its first paragraph.
     let first = &lower[unit.blocks[0]];
     let mut c = cues(&text);
@@ -563,12 +566,7 @@ fn topic(
     if let Some(c) = current {
         return (c, format!("continues the topic before it ({c})"));
     }
-    let text: String = unit
-        .blocks
-        .iter()
-        .map(|&b| lower[b].as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = unit.text(lower);
     let hits: Vec<_> = lexicon
         .hits(kind, &text)
         .into_iter()
